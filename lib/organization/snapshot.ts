@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { formatIssues } from "../config/issues";
+
+/** Account states as AWS Organizations reports them (`Account.State`). */
+export const ACCOUNT_STATES = ["ACTIVE", "SUSPENDED", "PENDING_CLOSURE", "CLOSED"] as const;
+export type AccountState = (typeof ACCOUNT_STATES)[number];
+
+const accountId = z.string().regex(/^\d{12}$/, "a 12-digit account id");
+const organizationId = z.string().regex(/^o-[a-z0-9]{10,32}$/, "an organization id like o-abcd123456");
+const rootId = z.string().regex(/^r-[0-9a-z]{4,32}$/, "a root id like r-ab12");
+const ouId = z.string().regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, "an OU id like ou-ab12-cdef3456");
+const parentId = z.union([rootId, ouId], { error: "a root id (r-…) or an OU id (ou-…)" });
+
+export const organizationSnapshotSchema = z
+  .strictObject({
+    organization: z.strictObject({
+      id: organizationId,
+      arn: z.string().startsWith("arn:", "an ARN"),
+      managementAccountId: accountId,
+      featureSet: z.enum(["ALL", "CONSOLIDATED_BILLING"]),
+    }),
+    roots: z.array(z.strictObject({ id: rootId, name: z.string().min(1) })).min(1, "at least one root"),
+    organizationalUnits: z.array(z.strictObject({ id: ouId, name: z.string().min(1), parentId })),
+    accounts: z
+      .array(
+        z.strictObject({
+          id: accountId,
+          name: z.string().min(1),
+          email: z.string().min(3),
+          state: z.enum(ACCOUNT_STATES),
+          parentId,
+          tags: z.record(z.string(), z.string()).optional(),
+          joinedTimestamp: z.string().optional(),
+        }),
+      )
+      .min(1, "at least one account"),
+    trustedServices: z.array(z.string()).optional(),
+    delegatedAdministrators: z
+      .array(z.strictObject({ servicePrincipal: z.string(), accountId }))
+      .optional()
+      .describe("Delegated administrators of services this program cares about (cloudtrail.amazonaws.com)."),
+    collectedAt: z.string().min(1),
+    metadata: z
+      .strictObject({
+        source: z.enum(["live", "sample", "generated"]),
+        calls: z.number().int().nonnegative().optional(),
+        retries: z.number().int().nonnegative().optional(),
+        durationMs: z.number().nonnegative().optional(),
+      })
+      .optional(),
+  })
+  .superRefine((snapshot, ctx) => {
+    const parents = new Set([
+      ...snapshot.roots.map((r) => r.id),
+      ...snapshot.organizationalUnits.map((o) => o.id),
+    ]);
+    const seen = new Set<string>();
+    snapshot.accounts.forEach((account, i) => {
+      if (seen.has(account.id)) {
+        ctx.addIssue({ code: "custom", path: ["accounts", i, "id"], message: "duplicate account id" });
+      }
+      seen.add(account.id);
+      if (!parents.has(account.parentId)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["accounts", i, "parentId"],
+          message: "no root or organizational unit with this id",
+        });
+      }
+    });
+    snapshot.organizationalUnits.forEach((ou, i) => {
+      if (!parents.has(ou.parentId)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["organizationalUnits", i, "parentId"],
+          message: "no root or organizational unit with this id",
+        });
+      }
+    });
+    if (!seen.has(snapshot.organization.managementAccountId)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["organization", "managementAccountId"],
+        message: "the management account is not among the accounts",
+      });
+    }
+  });
+
+export type OrganizationSnapshot = z.infer<typeof organizationSnapshotSchema>;
+export type SnapshotAccount = OrganizationSnapshot["accounts"][number];
+
+/** Raised for a snapshot that does not match the format; `message` lists every problem, one per line. */
+export class SnapshotError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(problems.map((p) => `${source}: ${p}`).join("\n"));
+    this.name = "SnapshotError";
+  }
+}
+
+/**
+ * Validates a parsed snapshot. Problems name the path inside the file (`accounts[3].state`), the value
+ * found and what was expected.
+ */
+export function parseSnapshot(value: unknown, source: string): OrganizationSnapshot {
+  const result = organizationSnapshotSchema.safeParse(value);
+  if (!result.success) throw new SnapshotError(source, formatIssues(result.error.issues, value));
+  return result.data;
+}
+
+/** Parses snapshot JSON text; a syntax error is reported with its position. */
+export function parseSnapshotText(text: string, source: string): OrganizationSnapshot {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new SnapshotError(source, [`not valid JSON (${(error as Error).message})`]);
+  }
+  return parseSnapshot(value, source);
+}
