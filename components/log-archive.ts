@@ -1,0 +1,226 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { accessLogLifecycleRules, archiveLifecycleRules } from "../lib/archive/lifecycle-rules";
+import type { StackConfig } from "../lib/config/validate";
+import { ACCESS_LOG_PREFIX, accessLogBucketName, archiveBucketName, bucketArn } from "../lib/naming";
+import { accessLogBucketPolicy } from "../lib/policies/access-log-bucket-policy";
+import { archiveBucketPolicy } from "../lib/policies/archive-bucket-policy";
+import { archiveKeyPolicy } from "../lib/policies/archive-key-policy";
+import { managementTrailsArnPattern } from "../lib/naming";
+
+export interface LogArchiveArgs {
+  partition: string;
+  region: string;
+  organizationId: string;
+  managementAccountId: string;
+  /** The member account that owns the archive; the component's provider must act in it. */
+  archiveAccountId: string;
+  /** The ARN the trail will have: the bucket and key policies must name it before it exists. */
+  trailArn: string;
+  objectLock: StackConfig["logArchive"]["objectLock"];
+  lifecycle: StackConfig["logArchive"]["lifecycle"];
+  /**
+   * Protect the buckets and the key: the engine refuses to delete or replace them, and a removal from the
+   * program leaves them in AWS.
+   * @default true
+   */
+  protect?: boolean;
+}
+
+/** Days AWS KMS waits before deleting a key scheduled for deletion; 30 is the maximum. */
+export const KEY_DELETION_WINDOW_DAYS = 30;
+
+/**
+ * The log archive in its own account: a KMS key, an Object-Locked archive bucket the organization trail
+ * writes to, and a separate bucket for the archive's server access logs (S3 cannot deliver those to a
+ * locked or SSE-KMS bucket).
+ */
+export class LogArchive extends pulumi.ComponentResource {
+  readonly key: aws.kms.Key;
+  readonly bucket: aws.s3.Bucket;
+  readonly bucketPolicy: aws.s3.BucketPolicy;
+  readonly accessLogBucket: aws.s3.Bucket;
+  readonly bucketName: string;
+  readonly bucketArn: string;
+  readonly accessLogBucketName: string;
+
+  constructor(name: string, args: LogArchiveArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("org-governance:index:LogArchive", name, {}, opts);
+    const keep = args.protect ?? true;
+    const guarded = { parent: this, protect: keep, retainOnDelete: keep };
+    const child = { parent: this };
+
+    this.bucketName = archiveBucketName(args.archiveAccountId, args.region);
+    this.bucketArn = bucketArn(args.partition, this.bucketName);
+    const accessLogName = accessLogBucketName(args.archiveAccountId, args.region);
+    this.accessLogBucketName = accessLogName;
+    const accessLogArn = bucketArn(args.partition, accessLogName);
+
+    this.key = new aws.kms.Key(
+      `${name}-key`,
+      {
+        description: `Encrypts the organization trail's logs of ${args.organizationId}`,
+        enableKeyRotation: true,
+        deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
+        policy: JSON.stringify(
+          archiveKeyPolicy({
+            partition: args.partition,
+            archiveAccountId: args.archiveAccountId,
+            trailArn: args.trailArn,
+            managementTrailsArnPattern: managementTrailsArnPattern(args.partition, args.managementAccountId),
+          }),
+        ),
+      },
+      guarded,
+    );
+    new aws.kms.Alias(
+      `${name}-key-alias`,
+      { name: "alias/org-trail-archive", targetKeyId: this.key.keyId },
+      child,
+    );
+
+    this.bucket = new aws.s3.Bucket(
+      `${name}-bucket`,
+      { bucket: this.bucketName, objectLockEnabled: true, forceDestroy: false },
+      guarded,
+    );
+    const bucket = this.bucket.bucket;
+    const blockPublicAccess = new aws.s3.BucketPublicAccessBlock(
+      `${name}-bucket-public-access`,
+      {
+        bucket,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      },
+      child,
+    );
+    new aws.s3.BucketOwnershipControls(
+      `${name}-bucket-ownership`,
+      { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } },
+      child,
+    );
+    const versioning = new aws.s3.BucketVersioning(
+      `${name}-bucket-versioning`,
+      { bucket, versioningConfiguration: { status: "Enabled" } },
+      child,
+    );
+    new aws.s3.BucketObjectLockConfiguration(
+      `${name}-bucket-object-lock`,
+      {
+        bucket,
+        objectLockEnabled: "Enabled",
+        rule: {
+          defaultRetention:
+            args.objectLock.years !== undefined
+              ? { mode: args.objectLock.mode, years: args.objectLock.years }
+              : { mode: args.objectLock.mode, days: args.objectLock.retentionDays },
+        },
+      },
+      // Object Lock needs versioning; say so rather than rely on S3 enabling it with the lock.
+      { parent: this, dependsOn: [versioning] },
+    );
+    new aws.s3.BucketServerSideEncryptionConfiguration(
+      `${name}-bucket-encryption`,
+      {
+        bucket,
+        rules: [
+          {
+            applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: this.key.arn },
+            bucketKeyEnabled: true,
+          },
+        ],
+      },
+      child,
+    );
+    new aws.s3.BucketLifecycleConfiguration(
+      `${name}-bucket-lifecycle`,
+      { bucket, rules: archiveLifecycleRules(args.lifecycle, args.objectLock.retentionDays) },
+      { parent: this, dependsOn: [versioning] },
+    );
+    this.bucketPolicy = new aws.s3.BucketPolicy(
+      `${name}-bucket-policy`,
+      {
+        bucket,
+        policy: JSON.stringify(
+          archiveBucketPolicy({
+            bucketArn: this.bucketArn,
+            trailArn: args.trailArn,
+            organizationId: args.organizationId,
+            managementAccountId: args.managementAccountId,
+          }),
+        ),
+      },
+      // S3 rejects a policy that would be public while the block is being applied; order them.
+      { parent: this, dependsOn: [blockPublicAccess] },
+    );
+
+    this.accessLogBucket = new aws.s3.Bucket(
+      `${name}-access-logs`,
+      { bucket: accessLogName, forceDestroy: false },
+      guarded,
+    );
+    const logs = this.accessLogBucket.bucket;
+    const logsPublicAccess = new aws.s3.BucketPublicAccessBlock(
+      `${name}-access-logs-public-access`,
+      {
+        bucket: logs,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      },
+      child,
+    );
+    const logsOwnership = new aws.s3.BucketOwnershipControls(
+      `${name}-access-logs-ownership`,
+      { bucket: logs, rule: { objectOwnership: "BucketOwnerEnforced" } },
+      child,
+    );
+    const logsVersioning = new aws.s3.BucketVersioning(
+      `${name}-access-logs-versioning`,
+      { bucket: logs, versioningConfiguration: { status: "Enabled" } },
+      child,
+    );
+    new aws.s3.BucketServerSideEncryptionConfiguration(
+      `${name}-access-logs-encryption`,
+      // SSE-S3: S3 server access logging cannot deliver to a bucket whose default encryption is SSE-KMS.
+      { bucket: logs, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
+      child,
+    );
+    new aws.s3.BucketLifecycleConfiguration(
+      `${name}-access-logs-lifecycle`,
+      { bucket: logs, rules: accessLogLifecycleRules() },
+      { parent: this, dependsOn: [logsVersioning] },
+    );
+    const logsPolicy = new aws.s3.BucketPolicy(
+      `${name}-access-logs-policy`,
+      {
+        bucket: logs,
+        policy: JSON.stringify(
+          accessLogBucketPolicy({
+            accessLogBucketArn: accessLogArn,
+            sourceBucketArn: this.bucketArn,
+            sourceAccountId: args.archiveAccountId,
+            prefix: ACCESS_LOG_PREFIX,
+          }),
+        ),
+      },
+      { parent: this, dependsOn: [logsPublicAccess] },
+    );
+    new aws.s3.BucketLogging(
+      `${name}-bucket-logging`,
+      { bucket, targetBucket: logs, targetPrefix: ACCESS_LOG_PREFIX },
+      // With owner-enforced ownership, delivery is authorized by the target's bucket policy alone.
+      { parent: this, dependsOn: [logsPolicy, logsOwnership] },
+    );
+
+    this.registerOutputs({
+      bucketName: this.bucketName,
+      bucketArn: this.bucketArn,
+      keyArn: this.key.arn,
+      accessLogBucketName: accessLogName,
+    });
+  }
+}

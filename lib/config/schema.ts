@@ -1,0 +1,138 @@
+import { z } from "zod";
+
+/** The namespace of every key this program reads (`org-governance:<key>`). */
+export const CONFIG_NAMESPACE = "org-governance";
+
+/** Retention periods CloudWatch Logs accepts (`PutRetentionPolicy`), in days. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** S3 keeps an object in Standard-IA at least this long after creation before it accepts the transition. */
+export const STANDARD_IA_MINIMUM_DAYS = 30;
+
+const positiveDays = z.number().int("a whole number of days").positive("a positive number of days");
+
+const accountReference = z
+  .string()
+  .trim()
+  .min(1, "an account id, name or e-mail address of a member account");
+
+export const organizationConfigSchema = z.strictObject({
+  /** @default undefined — the live AWS Organizations API is read */
+  snapshotFile: z.string().min(1, "a path to an organization snapshot file").optional(),
+});
+
+export const objectLockConfigSchema = z
+  .strictObject({
+    /** @default "COMPLIANCE" */
+    mode: z.enum(["COMPLIANCE", "GOVERNANCE"]).default("COMPLIANCE"),
+    /** @default 365 (when `years` is not set) */
+    days: positiveDays.optional(),
+    years: z.number().int("a whole number of years").positive("a positive number of years").optional(),
+  })
+  .refine((lock) => lock.days === undefined || lock.years === undefined, {
+    message: "set either days or years, not both",
+  });
+
+export const lifecycleConfigSchema = z.strictObject({
+  /** @default 90 */
+  infrequentAccessAfterDays: positiveDays.optional(),
+  /** @default 365 */
+  glacierAfterDays: positiveDays.optional(),
+  /** @default undefined — no Deep Archive transition */
+  deepArchiveAfterDays: positiveDays.optional(),
+  /** @default undefined — logs are never expired */
+  expireAfterDays: positiveDays.optional(),
+});
+
+export const logArchiveConfigSchema = z.strictObject({
+  account: accountReference,
+  /** @default "OrganizationAccountAccessRole" */
+  roleName: z
+    .string()
+    .regex(/^[\w+=,.@-]{1,64}$/, "an IAM role name (1-64 of letters, digits and +=,.@_-)")
+    .default("OrganizationAccountAccessRole"),
+  objectLock: objectLockConfigSchema.default({ mode: "COMPLIANCE" }),
+  lifecycle: lifecycleConfigSchema.default({}),
+  /** @default true */
+  protect: z.boolean().default(true),
+});
+
+export const dataEventsConfigSchema = z.strictObject({
+  /** @default "WriteOnly" (CIS 3.8: object-level logging for write events) */
+  s3: z.enum(["none", "WriteOnly", "ReadOnly", "All"]).default("WriteOnly"),
+  /** @default false */
+  lambda: z.boolean().default(false),
+  /** @default false */
+  dynamodb: z.boolean().default(false),
+});
+
+export const trailConfigSchema = z.strictObject({
+  /** @default true — false adds monitoring to an existing trail's log group (Control Tower) */
+  create: z.boolean().default(true),
+  /** @default "org-governance" */
+  name: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$/,
+      "a trail name of 3-128 letters, digits, '.', '_' or '-', starting and ending with a letter or digit",
+    )
+    .default("org-governance"),
+  dataEvents: dataEventsConfigSchema.default({ s3: "WriteOnly", lambda: false, dynamodb: false }),
+  /** @default [] */
+  insights: z
+    .array(z.enum(["ApiCallRateInsight", "ApiErrorRateInsight"]))
+    .refine((types) => new Set(types).size === types.length, "each insight type at most once")
+    .default([]),
+  cloudWatchLogs: z
+    .strictObject({
+      /** @default 365 */
+      retentionDays: z
+        .number()
+        .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+          message: `one of ${LOG_RETENTION_DAYS.join(", ")}`,
+        })
+        .default(365),
+    })
+    .default({ retentionDays: 365 }),
+});
+
+export const monitoringConfigSchema = z.strictObject({
+  /** @default "OrgGovernance" */
+  namespace: z
+    .string()
+    .regex(
+      /^[^:\s][^:]{0,254}$/,
+      "a CloudWatch namespace (1-255 characters, no ':', not starting with a space)",
+    )
+    .refine((ns) => !ns.startsWith("AWS/"), "a namespace that does not start with AWS/ (reserved for AWS)")
+    .default("OrgGovernance"),
+  /** @default [] */
+  emails: z.array(z.email("an e-mail address like secops@example.com")).default([]),
+  /** @default "cis" */
+  controls: z.union([z.enum(["cis", "all"]), z.array(z.string()).min(1)]).default("cis"),
+  /** @default undefined — the log group this program creates for its trail */
+  logGroupName: z
+    .string()
+    .regex(/^[.\-_/#A-Za-z0-9]{1,512}$/, "a log group name (1-512 of letters, digits and . - _ / #)")
+    .optional(),
+});
+
+const tagKey = z
+  .string()
+  .min(1)
+  .max(128)
+  .refine((key) => !key.toLowerCase().startsWith("aws:"), "a tag key that does not start with aws:");
+
+export const stackConfigSchema = z.strictObject({
+  organization: organizationConfigSchema.default({}),
+  logArchive: logArchiveConfigSchema,
+  trail: trailConfigSchema.default(trailConfigSchema.parse({})),
+  monitoring: monitoringConfigSchema.default(monitoringConfigSchema.parse({})),
+  /** Applied to every taggable resource through the providers' default tags. @default {} */
+  tags: z.record(tagKey, z.string().max(256, "a tag value of at most 256 characters")).default({}),
+});
+
+export type StackConfigInput = z.input<typeof stackConfigSchema>;
+export type ParsedStackConfig = z.output<typeof stackConfigSchema>;

@@ -1,0 +1,145 @@
+import { CONFIG_NAMESPACE, ParsedStackConfig, STANDARD_IA_MINIMUM_DAYS, stackConfigSchema } from "./schema";
+import { describeValue, formatIssues } from "./issues";
+import { partitionOf } from "../naming";
+
+/** Days in a retention year, as S3 Object Lock counts them. */
+export const DAYS_PER_YEAR = 365;
+export const DEFAULT_RETENTION_DAYS = 365;
+export const DEFAULT_INFREQUENT_ACCESS_AFTER_DAYS = 90;
+export const DEFAULT_GLACIER_AFTER_DAYS = 365;
+
+/** The stack configuration after validation, with every default and derived value filled in. */
+export interface StackConfig extends Omit<ParsedStackConfig, "logArchive"> {
+  /** The home region (`aws:region`): where the trail, its log group and the archive bucket live. */
+  region: string;
+  partition: string;
+  logArchive: Omit<ParsedStackConfig["logArchive"], "objectLock" | "lifecycle"> & {
+    objectLock: { mode: "COMPLIANCE" | "GOVERNANCE"; retentionDays: number; days?: number; years?: number };
+    lifecycle: {
+      infrequentAccessAfterDays?: number;
+      glacierAfterDays?: number;
+      deepArchiveAfterDays?: number;
+      expireAfterDays?: number;
+    };
+  };
+}
+
+/** Every problem of a stack configuration, one line each; thrown before any resource is registered. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * Pulumi hands config values as strings: objects and arrays as JSON text, scalars as plain text.
+ * Plain text that parses as JSON (numbers, booleans) becomes that value, as `pulumi config get --json` does.
+ */
+function decodeConfigValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Validates the whole stack configuration at once.
+ *
+ * @param raw every config key of the stack, fully qualified (`org-governance:logArchive`, `aws:region`),
+ *   as `pulumi.runtime.allConfig()` returns them.
+ * @throws ConfigError listing every problem, one line each: the full key, the bad value, what is expected.
+ */
+export function validateStackConfig(raw: Record<string, string>): StackConfig {
+  const problems: string[] = [];
+  const document: Record<string, unknown> = {};
+  const prefix = `${CONFIG_NAMESPACE}:`;
+  for (const [key, text] of Object.entries(raw)) {
+    if (key.startsWith(prefix)) document[key.slice(prefix.length)] = decodeConfigValue(text);
+  }
+
+  const region = raw["aws:region"];
+  if (region === undefined || region === "") {
+    problems.push("aws:region: required; set the home region with `pulumi config set aws:region eu-west-1`");
+  } else if (!REGION_PATTERN.test(region)) {
+    problems.push(`aws:region: expected a region like eu-west-1 (got ${describeValue(region)})`);
+  }
+
+  const parsed = stackConfigSchema.safeParse(document);
+  if (!parsed.success) {
+    problems.push(...formatIssues(parsed.error.issues, document, prefix));
+    throw new ConfigError(problems);
+  }
+  const config = parsed.data;
+  const lock = config.logArchive.objectLock;
+  const retentionDays =
+    lock.years !== undefined ? lock.years * DAYS_PER_YEAR : (lock.days ?? DEFAULT_RETENTION_DAYS);
+  // Defaults fill an absent lifecycle only: once a user sets any transition, the rule is exactly theirs,
+  // so a default never contradicts a value they chose.
+  const lifecycle =
+    Object.keys(config.logArchive.lifecycle).length === 0
+      ? {
+          infrequentAccessAfterDays: DEFAULT_INFREQUENT_ACCESS_AFTER_DAYS,
+          glacierAfterDays: DEFAULT_GLACIER_AFTER_DAYS,
+        }
+      : config.logArchive.lifecycle;
+  problems.push(...lifecycleProblems(lifecycle, retentionDays));
+  if (config.trail.create === false && config.monitoring.logGroupName === undefined) {
+    problems.push(
+      `${prefix}trail.create: false needs ${prefix}monitoring.logGroupName, the existing trail's log group (got nothing)`,
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    ...config,
+    region: region!,
+    partition: partitionOf(region!),
+    logArchive: { ...config.logArchive, objectLock: { ...lock, retentionDays }, lifecycle },
+  };
+}
+
+const LIFECYCLE_KEY = `${CONFIG_NAMESPACE}:logArchive.lifecycle`;
+
+/** S3's own lifecycle constraints, and ours: nothing may expire before Object Lock lets it go. */
+export function lifecycleProblems(
+  lifecycle: StackConfig["logArchive"]["lifecycle"],
+  retentionDays: number,
+): string[] {
+  const problems: string[] = [];
+  const { infrequentAccessAfterDays: ia, glacierAfterDays: glacier, deepArchiveAfterDays: deep } = lifecycle;
+  const expire = lifecycle.expireAfterDays;
+  if (ia !== undefined && ia < STANDARD_IA_MINIMUM_DAYS) {
+    problems.push(
+      `${LIFECYCLE_KEY}.infrequentAccessAfterDays: expected at least ${STANDARD_IA_MINIMUM_DAYS}, S3's minimum for Standard-IA (got ${ia})`,
+    );
+  }
+  if (ia !== undefined && glacier !== undefined && glacier < ia + STANDARD_IA_MINIMUM_DAYS) {
+    problems.push(
+      `${LIFECYCLE_KEY}.glacierAfterDays: expected at least infrequentAccessAfterDays + ${STANDARD_IA_MINIMUM_DAYS} = ${ia + STANDARD_IA_MINIMUM_DAYS}, as S3 keeps objects 30 days in Standard-IA (got ${glacier})`,
+    );
+  }
+  const earlier = glacier ?? ia;
+  if (deep !== undefined && earlier !== undefined && deep <= earlier) {
+    problems.push(
+      `${LIFECYCLE_KEY}.deepArchiveAfterDays: expected more than ${earlier}, the previous transition (got ${deep})`,
+    );
+  }
+  if (expire !== undefined) {
+    if (expire < retentionDays) {
+      problems.push(
+        `${LIFECYCLE_KEY}.expireAfterDays: expected at least ${retentionDays}, the Object Lock retention, or logs would be scheduled for deletion while locked (got ${expire})`,
+      );
+    }
+    const last = deep ?? glacier ?? ia;
+    if (last !== undefined && expire <= last) {
+      problems.push(
+        `${LIFECYCLE_KEY}.expireAfterDays: expected more than ${last}, the last transition (got ${expire})`,
+      );
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,71 @@
+import type { OrganizationSnapshot, SnapshotAccount } from "./snapshot";
+
+/** A reference that does not name exactly one eligible account; the message lists the candidates. */
+export class AccountReferenceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AccountReferenceError";
+  }
+}
+
+function describeAccount(account: SnapshotAccount): string {
+  return `${account.id} "${account.name}" <${account.email}> ${account.state}`;
+}
+
+/** Matches a reference by account id, by name (case-insensitive) or by e-mail (case-insensitive). */
+export function findAccounts(snapshot: OrganizationSnapshot, reference: string): SnapshotAccount[] {
+  const wanted = reference.trim().toLowerCase();
+  return snapshot.accounts.filter(
+    (a) => a.id === wanted || a.name.toLowerCase() === wanted || a.email.toLowerCase() === wanted,
+  );
+}
+
+/**
+ * Resolves the account a config key names. It must be exactly one ACTIVE member account: the
+ * management account is never eligible, since separating the logs from it is the point.
+ *
+ * @param key the full config key, for the message (`org-governance:logArchive.account`)
+ */
+export function resolveMemberAccount(
+  snapshot: OrganizationSnapshot,
+  reference: string,
+  key: string,
+): SnapshotAccount {
+  const matches = findAccounts(snapshot, reference);
+  const candidates = () =>
+    snapshot.accounts
+      .filter((a) => a.state === "ACTIVE" && a.id !== snapshot.organization.managementAccountId)
+      .map(describeAccount)
+      .join("; ");
+  if (matches.length === 0) {
+    throw new AccountReferenceError(
+      `${key}: no account of ${snapshot.organization.id} has the id, name or e-mail "${reference}"; active member accounts: ${candidates()}`,
+    );
+  }
+  if (matches.length > 1) {
+    throw new AccountReferenceError(
+      `${key}: "${reference}" names ${matches.length} accounts (${matches.map(describeAccount).join("; ")}); use the account id`,
+    );
+  }
+  const [account] = matches;
+  if (account.id === snapshot.organization.managementAccountId) {
+    throw new AccountReferenceError(
+      `${key}: "${reference}" is the management account ${account.id}; the log archive must be a separate member account, one of: ${candidates()}`,
+    );
+  }
+  if (account.state !== "ACTIVE") {
+    throw new AccountReferenceError(
+      `${key}: account ${account.id} "${account.name}" is ${account.state}, not ACTIVE; choose one of: ${candidates()}`,
+    );
+  }
+  return account;
+}
+
+/** Account counts by state, with every state present (zero when none), for the stack outputs. */
+export function countAccountsByState(
+  snapshot: OrganizationSnapshot,
+): Record<SnapshotAccount["state"], number> {
+  const counts = { ACTIVE: 0, SUSPENDED: 0, PENDING_CLOSURE: 0, CLOSED: 0 };
+  for (const account of snapshot.accounts) counts[account.state] += 1;
+  return counts;
+}

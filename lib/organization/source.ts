@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { CONFIG_NAMESPACE } from "../config/schema";
+import { parseSnapshotText, OrganizationSnapshot, SnapshotError } from "./snapshot";
+
+/** The sample organization shipped with the project: the offline plan's default. */
+export const SAMPLE_ORGANIZATION_PATH = path.join(__dirname, "sample-organization.json");
+
+/** Snapshots beyond this size are not organizations but mistakes; refuse before reading them. */
+export const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
+
+/** Reads and validates a snapshot file; every failure is a `SnapshotError` naming the file. */
+export function readSnapshotFile(file: string): OrganizationSnapshot {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new SnapshotError(file, [
+      `cannot read the organization snapshot (${reason}); check ${CONFIG_NAMESPACE}:organization.snapshotFile or --org-snapshot, or write one with \`npm run inventory\``,
+    ]);
+  }
+  if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES) {
+    throw new SnapshotError(file, [
+      `larger than ${MAX_SNAPSHOT_BYTES} bytes; is this an organization snapshot?`,
+    ]);
+  }
+  return parseSnapshotText(text, file);
+}
+
+/**
+ * The organization as the program sees it: from a snapshot file when the stack names one (relative to
+ * the project directory), else from the live AWS Organizations API.
+ */
+export async function loadOrganization(
+  config: { snapshotFile?: string },
+  projectDir: string = process.cwd(),
+): Promise<OrganizationSnapshot> {
+  if (config.snapshotFile !== undefined)
+    return readSnapshotFile(path.resolve(projectDir, config.snapshotFile));
+  // Loaded on demand: a snapshot-driven run never loads the AWS SDK.
+  const { enumerateOrganization } = await import("./inventory");
+  return enumerateOrganization({});
+}

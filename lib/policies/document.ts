@@ -1,0 +1,34 @@
+/** An IAM policy document in the JSON shape AWS reads, typed just enough to be checked by tests. */
+export interface PolicyDocument {
+  Version: "2012-10-17";
+  Statement: PolicyStatement[];
+}
+
+export type Principal = "*" | { AWS?: string | string[]; Service?: string | string[] };
+export type ConditionBlock = Record<string, Record<string, string | string[]>>;
+
+export interface PolicyStatement {
+  Sid: string;
+  Effect: "Allow" | "Deny";
+  Principal?: Principal;
+  Action: string | string[];
+  /** Absent in trust policies, which IAM rejects with a Resource. */
+  Resource?: string | string[];
+  Condition?: ConditionBlock;
+}
+
+export function policyDocument(...statements: PolicyStatement[]): PolicyDocument {
+  return { Version: "2012-10-17", Statement: statements };
+}
+
+/** Denies every request that does not use TLS (Security Hub S3.5). */
+export function denyInsecureTransport(bucketArn: string): PolicyStatement {
+  return {
+    Sid: "DenyInsecureTransport",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "s3:*",
+    Resource: [bucketArn, `${bucketArn}/*`],
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  };
+}

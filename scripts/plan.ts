@@ -1,0 +1,72 @@
+import { writeFileSync, renameSync } from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { CommandIO, runAsProcess, UsageError } from "../lib/cli/io";
+import { isUserError } from "../lib/errors";
+import { formatPlan } from "../lib/plan/print-plan";
+import { runPlan } from "../lib/plan/run-plan";
+import { toStackExport } from "../lib/plan/stack-export";
+
+const USAGE =
+  "usage: npm run plan -- [--stack NAME] [--org-snapshot FILE] [--out FILE] [--json] [--no-policy]";
+
+/** `npm run plan`: the program under Pulumi's mock runtime, printed, optionally exported, then policy-checked. */
+export async function main(
+  argv: string[],
+  io: CommandIO,
+  projectDir = path.join(__dirname, ".."),
+): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        stack: { type: "string", default: "prod" },
+        "org-snapshot": { type: "string" },
+        out: { type: "string" },
+        json: { type: "boolean", default: false },
+        "no-policy": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (io.isTTY) io.stderr(`planning stack ${values.stack} under Pulumi's mock runtime…`);
+
+  let plan;
+  try {
+    plan = await runPlan({
+      projectDir,
+      stack: values.stack,
+      snapshotFile: values["org-snapshot"] && path.resolve(values["org-snapshot"]),
+    });
+  } catch (error) {
+    if (
+      isUserError(error) ||
+      (error as Error).name === "StackFileError" ||
+      (error as Error).name === "RunError"
+    ) {
+      io.stderr((error as Error).message);
+      return 1;
+    }
+    throw error;
+  }
+  const exported = toStackExport(plan);
+  io.stdout(values.json ? JSON.stringify(exported, null, 2) : formatPlan(plan));
+  if (values.out) {
+    const out = path.resolve(values.out);
+    const temporary = `${out}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(exported, null, 2)}\n`);
+    renameSync(temporary, out);
+    if (!values.json) io.stdout(`\nWrote the plan in \`pulumi stack export\` format to ${out}.`);
+  }
+  return 0;
+}
+
+if (require.main === module) runAsProcess(main);
