@@ -20,12 +20,12 @@ export = () =>
     const defaultTags = { tags: config.tags };
 
     // allowedAccountIds makes a run with the wrong credentials fail before it changes anything.
-    const management = new aws.Provider("management", {
+    const management = new aws.Provider("management-account", {
       region,
       allowedAccountIds: [context.managementAccountId],
       defaultTags,
     });
-    const logArchiveAccount = new aws.Provider("log-archive", {
+    const logArchiveAccount = new aws.Provider("log-archive-account", {
       region,
       allowedAccountIds: [context.archiveAccount.id],
       assumeRoles: [{ roleArn: context.archiveRoleArn, sessionName: "org-governance" }],

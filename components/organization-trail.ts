@@ -30,7 +30,7 @@ export class OrganizationTrail extends pulumi.ComponentResource {
     super("org-governance:index:OrganizationTrail", name, {}, opts);
     const insights = args.insights ?? [];
     this.trail = new aws.cloudtrail.Trail(
-      `${name}`,
+      `${name}-cloudtrail`,
       {
         name: args.trailName,
         s3BucketName: args.bucketName,

@@ -2,13 +2,13 @@ import { writeFileSync, renameSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { CommandIO, runAsProcess, UsageError } from "../lib/cli/io";
-import { isUserError } from "../lib/errors";
 import { formatPlan } from "../lib/plan/print-plan";
-import { runPlan } from "../lib/plan/run-plan";
+import { PlanFailedError, runPlan } from "../lib/plan/run-plan";
+import { StackFileError } from "../lib/plan/stack-files";
 import { toStackExport } from "../lib/plan/stack-export";
 
 const USAGE =
-  "usage: npm run plan -- [--stack NAME] [--org-snapshot FILE] [--out FILE] [--json] [--no-policy]";
+  "usage: npm run plan -- [--stack NAME] [--config-file FILE] [--org-snapshot FILE] [--out FILE] [--json] [--no-policy]";
 
 /** `npm run plan`: the program under Pulumi's mock runtime, printed, optionally exported, then policy-checked. */
 export async function main(
@@ -22,6 +22,7 @@ export async function main(
       args: argv,
       options: {
         stack: { type: "string", default: "prod" },
+        "config-file": { type: "string" },
         "org-snapshot": { type: "string" },
         out: { type: "string" },
         json: { type: "boolean", default: false },
@@ -44,14 +45,11 @@ export async function main(
     plan = await runPlan({
       projectDir,
       stack: values.stack,
+      configFile: values["config-file"] && path.resolve(values["config-file"]),
       snapshotFile: values["org-snapshot"] && path.resolve(values["org-snapshot"]),
     });
   } catch (error) {
-    if (
-      isUserError(error) ||
-      (error as Error).name === "StackFileError" ||
-      (error as Error).name === "RunError"
-    ) {
+    if ((error instanceof PlanFailedError && error.isUserError) || error instanceof StackFileError) {
       io.stderr((error as Error).message);
       return 1;
     }

@@ -48,14 +48,28 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], root: unknown,
       continue;
     }
     if (issue.code === "invalid_union" && issue.errors.length > 0 && issue.message === "Invalid input") {
-      lines.push(...formatIssues(issue.errors[0], root, prefix));
+      // A branch's issues are relative to the union's own position in the document.
+      const branch = issue.errors[0].map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
+      lines.push(...formatIssues(branch, root, prefix));
+      continue;
+    }
+    if (issue.code === "invalid_key") {
+      // The bad value is the key itself, not the value stored under it.
+      const where = formatPath(issue.path.slice(0, -1), prefix);
+      const key = issue.path[issue.path.length - 1];
+      for (const inner of issue.issues) {
+        lines.push(`${where}: ${expectation(inner.message)} (got ${describeValue(key)})`);
+      }
       continue;
     }
     const got = valueAt(root, issue.path);
     const where = formatPath(issue.path, prefix);
-    const message = issue.message.replace(/^Invalid (input|option|type)?:?\s*/, "");
-    const expected = /^(a|an|at|one of|matching|[<>]=?|\d)\b/.test(message) ? `expected ${message}` : message;
-    lines.push(`${where}: ${expected} (got ${describeValue(got)})`);
+    lines.push(`${where}: ${expectation(issue.message)} (got ${describeValue(got)})`);
   }
   return lines;
+}
+
+function expectation(zodMessage: string): string {
+  const message = zodMessage.replace(/^(Invalid (input|option|type)?|Too (small|big)):?\s*/, "");
+  return /^(a|an|at|one of|matching|[<>]=?|\d)\b/.test(message) ? `expected ${message}` : message;
 }

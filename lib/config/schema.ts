@@ -121,8 +121,8 @@ export const monitoringConfigSchema = z.strictObject({
 
 const tagKey = z
   .string()
-  .min(1)
-  .max(128)
+  .min(1, "a tag key of 1-128 characters")
+  .max(128, "a tag key of 1-128 characters")
   .refine((key) => !key.toLowerCase().startsWith("aws:"), "a tag key that does not start with aws:");
 
 export const stackConfigSchema = z.strictObject({

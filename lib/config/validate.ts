@@ -55,11 +55,14 @@ function decodeConfigValue(text: string): unknown {
  */
 export function validateStackConfig(raw: Record<string, string>): StackConfig {
   const problems: string[] = [];
-  const document: Record<string, unknown> = {};
   const prefix = `${CONFIG_NAMESPACE}:`;
-  for (const [key, text] of Object.entries(raw)) {
-    if (key.startsWith(prefix)) document[key.slice(prefix.length)] = decodeConfigValue(text);
-  }
+  // fromEntries defines own properties: a key named `__proto__` stays an (unknown) key, not a prototype
+  // that would silently supply the other keys.
+  const document: Record<string, unknown> = Object.fromEntries(
+    Object.entries(raw)
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, text]) => [key.slice(prefix.length), decodeConfigValue(text)]),
+  );
 
   const region = raw["aws:region"];
   if (region === undefined || region === "") {

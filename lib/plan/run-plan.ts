@@ -5,6 +5,7 @@ import { projectName, readStackConfigFile } from "./stack-files";
 import { CONFIG_NAMESPACE } from "../config/schema";
 import { SAMPLE_ORGANIZATION_PATH } from "../organization/source";
 import * as pulumi from "@pulumi/pulumi";
+import { isUserError } from "../errors";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { runInPulumiStack } = require("@pulumi/pulumi/runtime/stack");
@@ -16,6 +17,8 @@ export interface PlanOptions {
   stack?: string;
   /** Organization snapshot to plan against. @default the stack's snapshotFile, else the sample organization */
   snapshotFile?: string;
+  /** Another stack config file, like `pulumi --config-file`. @default Pulumi.<stack>.yaml */
+  configFile?: string;
   /** Replaces the stack file's config (fully qualified keys), for tests. */
   config?: Record<string, string>;
 }
@@ -38,7 +41,9 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const projectDir = path.resolve(options.projectDir);
   const stack = options.stack ?? "prod";
   const project = projectName(projectDir);
-  const config = { ...(options.config ?? readStackConfigFile(projectDir, project, stack)) };
+  const config = {
+    ...(options.config ?? readStackConfigFile(projectDir, project, stack, options.configFile)),
+  };
 
   const organizationKey = `${CONFIG_NAMESPACE}:organization`;
   const stackOrganization = config[organizationKey] ? safeJson(config[organizationKey]) : {};
@@ -57,9 +62,36 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   );
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const program = require(path.join(projectDir, "index.ts")) as () => Promise<Record<string, unknown>>;
-  const outputs = (await runInPulumiStack(program)) as Record<string, unknown>;
+  // The program's own failure is kept and rethrown after the runtime settles: left inside the stack
+  // resource, it would also surface as an unhandled rejection of the stack's output registration.
+  let failure: unknown;
+  const outputs = (await runInPulumiStack(async () => {
+    try {
+      return await program();
+    } catch (error) {
+      failure = error;
+      return {};
+    }
+  })) as Record<string, unknown>;
   await settled();
+  if (failure !== undefined) throw new PlanFailedError(failure, resources);
   return { project, stack, snapshotFile, config, resources, outputs: outputs ?? {} };
+}
+
+/** The program failed; `cause` is its error, `registered` what it had registered by then. */
+export class PlanFailedError extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly registered: PlannedResource[],
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "PlanFailedError";
+  }
+
+  /** Whether the failure is the user's to fix (config, snapshot, organization): printed as one line. */
+  get isUserError(): boolean {
+    return isUserError(this.cause) || pulumi.RunError.isInstance(this.cause as Error);
+  }
 }
 
 function safeJson(text: string): unknown {

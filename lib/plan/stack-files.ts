@@ -42,8 +42,8 @@ export function readStackConfigFile(
   projectDir: string,
   project: string,
   stack: string,
+  file = path.join(projectDir, `Pulumi.${stack}.yaml`),
 ): Record<string, string> {
-  const file = path.join(projectDir, `Pulumi.${stack}.yaml`);
   const document = readYaml(file, `create it or pass --stack with an existing stack`) as {
     config?: Record<string, unknown>;
   } | null;
