@@ -1,10 +1,12 @@
 import * as aws from "@pulumi/aws";
 import { LogArchive } from "./components/log-archive";
 import { OrganizationTrail } from "./components/organization-trail";
+import { SecurityMonitoring } from "./components/security-monitoring";
 import { TrailLogDelivery } from "./components/trail-log-delivery";
+import { selectControls } from "./lib/controls";
 import { readStackConfig } from "./lib/config/pulumi-config";
 import { reportingUserErrors } from "./lib/errors";
-import { governanceContext } from "./lib/governance";
+import { GovernanceContext, governanceContext } from "./lib/governance";
 import { bucketArn } from "./lib/naming";
 import { countAccountsByState } from "./lib/organization/resolve";
 import { loadOrganization } from "./lib/organization/source";
@@ -32,49 +34,20 @@ export = () =>
       defaultTags,
     });
 
-    const archive = new LogArchive(
-      "log-archive",
+    // A landing zone that already has an organization trail (Control Tower) gets monitoring only:
+    // two organization trails would double the cost and split the evidence.
+    const governed = config.trail.create ? createTrail(context, management, logArchiveAccount) : undefined;
+    const monitoring = new SecurityMonitoring(
+      "security-monitoring",
       {
         partition,
         region,
-        organizationId: context.organizationId,
-        managementAccountId: context.managementAccountId,
-        archiveAccountId: context.archiveAccount.id,
-        trailArn: context.trailArn,
-        objectLock: config.logArchive.objectLock,
-        lifecycle: config.logArchive.lifecycle,
-        protect: config.logArchive.protect,
-      },
-      { providers: [logArchiveAccount] },
-    );
-
-    const delivery = new TrailLogDelivery(
-      "trail-logs",
-      {
-        partition,
-        region,
-        managementAccountId: context.managementAccountId,
-        organizationId: context.organizationId,
-        trailName: context.trailName,
-        trailArn: context.trailArn,
-        retentionDays: config.trail.cloudWatchLogs.retentionDays,
-        protect: config.logArchive.protect,
-      },
-      { providers: [management] },
-    );
-
-    const trail = new OrganizationTrail(
-      "organization-trail",
-      {
-        trailName: context.trailName,
-        bucketName: archive.bucketName,
-        ownBucketArns: [archive.bucketArn, bucketArn(partition, archive.accessLogBucketName)],
-        kmsKeyArn: archive.key.arn,
-        logGroupArn: delivery.logGroupArn,
-        cloudWatchLogsRoleArn: delivery.role.arn,
-        dataEvents: config.trail.dataEvents,
-        insights: config.trail.insights,
-        validatedBy: [archive.bucketPolicy, archive.key, delivery.rolePolicy],
+        accountId: context.managementAccountId,
+        logGroupName: config.monitoring.logGroupName ?? governed!.delivery.logGroupName,
+        controls: selectControls(config.monitoring.controls),
+        namespace: config.monitoring.namespace,
+        emails: config.monitoring.emails,
+        logGroupDependencies: governed ? [governed.delivery.logGroup] : [],
       },
       { providers: [management] },
     );
@@ -82,14 +55,72 @@ export = () =>
     return {
       organizationId: context.organizationId,
       managementAccountId: context.managementAccountId,
-      logArchiveAccountId: context.archiveAccount.id,
-      trailArn: trail.trail.arn,
-      trailName: trail.trail.name,
-      archiveBucketName: archive.bucketName,
-      archiveBucketArn: archive.bucketArn,
-      kmsKeyArns: { archive: archive.key.arn, logGroup: delivery.key.arn },
-      logGroupName: delivery.logGroupName,
-      logGroupArn: delivery.logGroupArn,
       accountCountsByState: countAccountsByState(organization),
+      alarmTopicArn: monitoring.topic.arn,
+      monitoredControls: monitoring.alarms.length,
+      ...(governed && {
+        logArchiveAccountId: context.archiveAccount.id,
+        trailArn: governed.trail.trail.arn,
+        trailName: governed.trail.trail.name,
+        archiveBucketName: governed.archive.bucketName,
+        archiveBucketArn: governed.archive.bucketArn,
+        kmsKeyArns: { archive: governed.archive.key.arn, logGroup: governed.delivery.key.arn },
+        logGroupName: governed.delivery.logGroupName,
+        logGroupArn: governed.delivery.logGroupArn,
+      }),
     };
   });
+
+/** The trail, its archive and its CloudWatch Logs delivery. */
+function createTrail(context: GovernanceContext, management: aws.Provider, logArchiveAccount: aws.Provider) {
+  const { config } = context;
+  const { partition, region } = config;
+  const archive = new LogArchive(
+    "log-archive",
+    {
+      partition,
+      region,
+      organizationId: context.organizationId,
+      managementAccountId: context.managementAccountId,
+      archiveAccountId: context.archiveAccount.id,
+      trailArn: context.trailArn,
+      objectLock: config.logArchive.objectLock,
+      lifecycle: config.logArchive.lifecycle,
+      protect: config.logArchive.protect,
+    },
+    { providers: [logArchiveAccount] },
+  );
+
+  const delivery = new TrailLogDelivery(
+    "trail-logs",
+    {
+      partition,
+      region,
+      managementAccountId: context.managementAccountId,
+      organizationId: context.organizationId,
+      trailName: context.trailName,
+      trailArn: context.trailArn,
+      retentionDays: config.trail.cloudWatchLogs.retentionDays,
+      protect: config.logArchive.protect,
+    },
+    { providers: [management] },
+  );
+
+  const trail = new OrganizationTrail(
+    "organization-trail",
+    {
+      trailName: context.trailName,
+      bucketName: archive.bucketName,
+      ownBucketArns: [archive.bucketArn, bucketArn(partition, archive.accessLogBucketName)],
+      kmsKeyArn: archive.key.arn,
+      logGroupArn: delivery.logGroupArn,
+      cloudWatchLogsRoleArn: delivery.role.arn,
+      dataEvents: config.trail.dataEvents,
+      insights: config.trail.insights,
+      validatedBy: [archive.bucketPolicy, archive.key, delivery.rolePolicy],
+    },
+    { providers: [management] },
+  );
+
+  return { archive, delivery, trail };
+}

@@ -1,6 +1,7 @@
 import { CONFIG_NAMESPACE, ParsedStackConfig, STANDARD_IA_MINIMUM_DAYS, stackConfigSchema } from "./schema";
 import { describeValue, formatIssues } from "./issues";
 import { partitionOf } from "../naming";
+import { selectControls, UnknownControlError } from "../controls";
 
 /** Days in a retention year, as S3 Object Lock counts them. */
 export const DAYS_PER_YEAR = 365;
@@ -95,6 +96,7 @@ export function validateStackConfig(raw: Record<string, string>): StackConfig {
       `${prefix}trail.create: false needs ${prefix}monitoring.logGroupName, the existing trail's log group (got nothing)`,
     );
   }
+  problems.push(...controlSelectionProblems(config.monitoring.controls));
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -103,6 +105,16 @@ export function validateStackConfig(raw: Record<string, string>): StackConfig {
     partition: partitionOf(region!),
     logArchive: { ...config.logArchive, objectLock: { ...lock, retentionDays }, lifecycle },
   };
+}
+
+function controlSelectionProblems(selection: ParsedStackConfig["monitoring"]["controls"]): string[] {
+  try {
+    selectControls(selection);
+    return [];
+  } catch (error) {
+    if (!(error instanceof UnknownControlError)) throw error;
+    return [`${CONFIG_NAMESPACE}:monitoring.controls: ${error.message}`];
+  }
 }
 
 const LIFECYCLE_KEY = `${CONFIG_NAMESPACE}:logArchive.lifecycle`;

@@ -1,0 +1,126 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { MonitoringControl } from "../lib/controls";
+import { alarmTopicKeyPolicy, alarmTopicPolicy } from "../lib/policies/alarm-topic-policies";
+import { KEY_DELETION_WINDOW_DAYS } from "./log-archive";
+
+/** Every metric filter, alarm and the topic of this program start with this, and policies pin it. */
+export const ALARM_NAME_PREFIX = "org-governance-";
+
+/** CIS / Security Hub: alarm when the metric's sum reaches 1 within 5 minutes. */
+export const ALARM_PERIOD_SECONDS = 300;
+
+export interface SecurityMonitoringArgs {
+  partition: string;
+  region: string;
+  accountId: string;
+  /** The log group the trail delivers to: this program's, or an existing trail's (Control Tower). */
+  logGroupName: string;
+  controls: readonly MonitoringControl[];
+  /** @default "OrgGovernance" */
+  namespace?: string;
+  /** E-mail subscriptions of the alarm topic. @default [] */
+  emails?: string[];
+  /** Resources the log group depends on, when this program creates it. @default [] */
+  logGroupDependencies?: pulumi.Resource[];
+}
+
+/**
+ * One metric filter and one alarm per monitoring control, notifying an SNS topic encrypted with a
+ * customer managed key that CloudWatch may use.
+ */
+export class SecurityMonitoring extends pulumi.ComponentResource {
+  readonly topic: aws.sns.Topic;
+  readonly key: aws.kms.Key;
+  readonly filters: aws.cloudwatch.LogMetricFilter[] = [];
+  readonly alarms: aws.cloudwatch.MetricAlarm[] = [];
+
+  constructor(name: string, args: SecurityMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("org-governance:index:SecurityMonitoring", name, {}, opts);
+    const namespace = args.namespace ?? "OrgGovernance";
+    const topicName = `${ALARM_NAME_PREFIX}security-alarms`;
+    const topicArn = `arn:${args.partition}:sns:${args.region}:${args.accountId}:${topicName}`;
+    const alarmArnPattern = `arn:${args.partition}:cloudwatch:${args.region}:${args.accountId}:alarm:${ALARM_NAME_PREFIX}*`;
+
+    this.key = new aws.kms.Key(
+      `${name}-key`,
+      {
+        description: "Encrypts the security alarm topic; CloudWatch alarms may use it",
+        enableKeyRotation: true,
+        deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
+        policy: JSON.stringify(
+          alarmTopicKeyPolicy({ partition: args.partition, accountId: args.accountId, alarmArnPattern }),
+        ),
+      },
+      { parent: this },
+    );
+    new aws.kms.Alias(
+      `${name}-key-alias`,
+      { name: "alias/org-governance-alarms", targetKeyId: this.key.keyId },
+      { parent: this },
+    );
+    this.topic = new aws.sns.Topic(
+      `${name}-topic`,
+      { name: topicName, kmsMasterKeyId: this.key.arn },
+      { parent: this },
+    );
+    new aws.sns.TopicPolicy(
+      `${name}-topic-policy`,
+      {
+        arn: this.topic.arn,
+        policy: JSON.stringify(
+          alarmTopicPolicy({
+            partition: args.partition,
+            accountId: args.accountId,
+            topicArn,
+            alarmArnPattern,
+          }),
+        ),
+      },
+      { parent: this },
+    );
+    for (const email of args.emails ?? []) {
+      new aws.sns.TopicSubscription(
+        `${name}-email-${email}`,
+        { topic: this.topic.arn, protocol: "email", endpoint: email },
+        { parent: this },
+      );
+    }
+
+    for (const control of args.controls) {
+      const resourceName = `${ALARM_NAME_PREFIX}${control.id}`;
+      const filter = new aws.cloudwatch.LogMetricFilter(
+        `${name}-${control.id}-filter`,
+        {
+          name: resourceName,
+          logGroupName: args.logGroupName,
+          pattern: control.filterPattern,
+          metricTransformation: { name: control.metricName, namespace, value: "1", defaultValue: "0" },
+        },
+        { parent: this, dependsOn: args.logGroupDependencies ?? [] },
+      );
+      this.filters.push(filter);
+      this.alarms.push(
+        new aws.cloudwatch.MetricAlarm(
+          `${name}-${control.id}-alarm`,
+          {
+            name: resourceName,
+            alarmDescription: `${control.title}. ${control.rationale}`,
+            namespace,
+            metricName: control.metricName,
+            statistic: "Sum",
+            period: ALARM_PERIOD_SECONDS,
+            evaluationPeriods: 1,
+            threshold: 1,
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
+            treatMissingData: "notBreaching",
+            alarmActions: [this.topic.arn],
+          },
+          // The metric exists once the filter does; an alarm on it before that would sit in INSUFFICIENT_DATA.
+          { parent: this, dependsOn: [filter] },
+        ),
+      );
+    }
+    this.registerOutputs({ topicArn: this.topic.arn, controls: args.controls.map((c) => c.id) });
+  }
+}

@@ -1,0 +1,62 @@
+import { KEY_ADMINISTRATION_ACTIONS } from "./archive-key-policy";
+import { policyDocument, PolicyDocument } from "./document";
+
+export interface AlarmTopicPolicyArgs {
+  partition: string;
+  accountId: string;
+  topicArn: string;
+  /** `arn:<partition>:cloudwatch:<region>:<account>:alarm:<prefix>*`: the alarms this program creates. */
+  alarmArnPattern: string;
+}
+
+/** Only this account's alarms of this program may publish, and only over TLS. */
+export function alarmTopicPolicy(args: AlarmTopicPolicyArgs): PolicyDocument {
+  return policyDocument(
+    {
+      Sid: "CloudWatchAlarmsPublish",
+      Effect: "Allow",
+      Principal: { Service: "cloudwatch.amazonaws.com" },
+      Action: "sns:Publish",
+      Resource: args.topicArn,
+      Condition: {
+        ArnLike: { "aws:SourceArn": args.alarmArnPattern },
+        StringEquals: { "aws:SourceAccount": args.accountId },
+      },
+    },
+    {
+      Sid: "DenyInsecureTransport",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "sns:Publish",
+      Resource: args.topicArn,
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    },
+  );
+}
+
+/**
+ * The topic's key. CloudWatch needs Decrypt and GenerateDataKey* to publish to an encrypted topic (the
+ * AWS managed SNS key cannot grant it), pinned to this account's alarms of this program.
+ */
+export function alarmTopicKeyPolicy(args: Omit<AlarmTopicPolicyArgs, "topicArn">): PolicyDocument {
+  return policyDocument(
+    {
+      Sid: "AccountAdministers",
+      Effect: "Allow",
+      Principal: { AWS: `arn:${args.partition}:iam::${args.accountId}:root` },
+      Action: KEY_ADMINISTRATION_ACTIONS,
+      Resource: "*",
+    },
+    {
+      Sid: "CloudWatchAlarmsUseKey",
+      Effect: "Allow",
+      Principal: { Service: "cloudwatch.amazonaws.com" },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+      Resource: "*",
+      Condition: {
+        ArnLike: { "aws:SourceArn": args.alarmArnPattern },
+        StringEquals: { "aws:SourceAccount": args.accountId },
+      },
+    },
+  );
+}
