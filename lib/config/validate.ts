@@ -137,10 +137,12 @@ export function lifecycleProblems(
       `${LIFECYCLE_KEY}.glacierAfterDays: expected at least infrequentAccessAfterDays + ${STANDARD_IA_MINIMUM_DAYS} = ${ia + STANDARD_IA_MINIMUM_DAYS}, as S3 keeps objects 30 days in Standard-IA (got ${glacier})`,
     );
   }
-  const earlier = glacier ?? ia;
-  if (deep !== undefined && earlier !== undefined && deep <= earlier) {
+  // Standard-IA keeps objects 30 days whichever class comes next.
+  const minimumDeep =
+    glacier !== undefined ? glacier + 1 : ia !== undefined ? ia + STANDARD_IA_MINIMUM_DAYS : undefined;
+  if (deep !== undefined && minimumDeep !== undefined && deep < minimumDeep) {
     problems.push(
-      `${LIFECYCLE_KEY}.deepArchiveAfterDays: expected more than ${earlier}, the previous transition (got ${deep})`,
+      `${LIFECYCLE_KEY}.deepArchiveAfterDays: expected at least ${minimumDeep}, after the previous transition (got ${deep})`,
     );
   }
   if (expire !== undefined) {

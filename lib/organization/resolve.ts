@@ -8,6 +8,9 @@ export class AccountReferenceError extends Error {
   }
 }
 
+/** An organization of thousands of accounts would otherwise print them all in one line. */
+export const MAX_LISTED_CANDIDATES = 10;
+
 function describeAccount(account: SnapshotAccount): string {
   return `${account.id} "${account.name}" <${account.email}> ${account.state}`;
 }
@@ -32,11 +35,14 @@ export function resolveMemberAccount(
   key: string,
 ): SnapshotAccount {
   const matches = findAccounts(snapshot, reference);
-  const candidates = () =>
-    snapshot.accounts
-      .filter((a) => a.state === "ACTIVE" && a.id !== snapshot.organization.managementAccountId)
-      .map(describeAccount)
-      .join("; ");
+  const candidates = () => {
+    const eligible = snapshot.accounts.filter(
+      (a) => a.state === "ACTIVE" && a.id !== snapshot.organization.managementAccountId,
+    );
+    const listed = eligible.slice(0, MAX_LISTED_CANDIDATES).map(describeAccount).join("; ") || "none";
+    const more = eligible.length - MAX_LISTED_CANDIDATES;
+    return more > 0 ? `${listed}; and ${more} more (see \`npm run inventory\`)` : listed;
+  };
   if (matches.length === 0) {
     throw new AccountReferenceError(
       `${key}: no account of ${snapshot.organization.id} has the id, name or e-mail "${reference}"; active member accounts: ${candidates()}`,

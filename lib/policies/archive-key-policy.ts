@@ -5,7 +5,8 @@ import { policyDocument, PolicyDocument } from "./document";
  * CloudTrail context and the reader statement below would mean nothing.
  */
 export const KEY_ADMINISTRATION_ACTIONS = [
-  "kms:Create*",
+  // CreateAlias, not Create*: CreateGrant would let an administrator hand itself Decrypt.
+  "kms:CreateAlias",
   "kms:Describe*",
   "kms:Enable*",
   "kms:List*",

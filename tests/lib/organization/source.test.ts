@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { SnapshotError } from "../../../lib/organization/snapshot";
+import { readSnapshotFile, SAMPLE_ORGANIZATION_PATH } from "../../../lib/organization/source";
+import { buildSnapshot, withValueAt } from "../../support/snapshot-builder";
+
+function snapshotErrorOf(file: string): SnapshotError {
+  try {
+    readSnapshotFile(file);
+  } catch (error) {
+    assert.ok(error instanceof SnapshotError, `expected a SnapshotError, got ${String(error)}`);
+    assert.equal(error.source, file);
+    assert.ok(!error.message.includes("\n"), error.message);
+    return error;
+  }
+  assert.fail(`${file} was read as a valid snapshot`);
+}
+
+describe("readSnapshotFile", () => {
+  let dir: string;
+  const write = (name: string, text: string): string => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "org-governance-snapshot-"));
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reads the sample organization", () => {
+    const sample = readSnapshotFile(SAMPLE_ORGANIZATION_PATH);
+    assert.equal(sample.organization.managementAccountId, "111122223333");
+    assert.ok(sample.accounts.length >= 5);
+  });
+
+  it("reads and validates a snapshot file", () => {
+    const snapshot = buildSnapshot({ name: "Log Archive" });
+    assert.deepEqual(readSnapshotFile(write("org.json", JSON.stringify(snapshot))), snapshot);
+  });
+
+  it("names the file, the reason and the fix when the file cannot be read", () => {
+    const missing = path.join(dir, "missing.json");
+    assert.equal(
+      snapshotErrorOf(missing).message,
+      `${missing}: cannot read the organization snapshot (ENOENT); check org-governance:organization.snapshotFile or --org-snapshot, or write one with \`npm run inventory\``,
+    );
+    assert.match(snapshotErrorOf(dir).message, /: cannot read the organization snapshot \(EISDIR\); /);
+  });
+
+  it("names the file when it is not JSON", () => {
+    const file = write("broken.json", '{ "organization": ');
+    assert.match(
+      snapshotErrorOf(file).message,
+      new RegExp(`^${escapeRegExp(file)}: not valid JSON \\(.+\\)$`),
+    );
+  });
+
+  it("names the file and the path inside it when the snapshot is malformed", () => {
+    const file = write(
+      "bad-state.json",
+      JSON.stringify(
+        withValueAt(buildSnapshot({ name: "A" }, { name: "B" }), ["accounts", 2, "state"], "GONE"),
+      ),
+    );
+    assert.equal(
+      snapshotErrorOf(file).message,
+      `${file}: accounts[2].state: expected one of "ACTIVE"|"SUSPENDED"|"PENDING_CLOSURE"|"CLOSED" (got "GONE")`,
+    );
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
