@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { LogArchive } from "./components/log-archive";
 import { OrganizationTrail } from "./components/organization-trail";
 import { SecurityMonitoring } from "./components/security-monitoring";
@@ -8,7 +9,8 @@ import { readStackConfig } from "./lib/config/pulumi-config";
 import { reportingUserErrors } from "./lib/errors";
 import { GovernanceContext, governanceContext } from "./lib/governance";
 import { bucketArn } from "./lib/naming";
-import { countAccountsByState } from "./lib/organization/resolve";
+import { summarizeOrganization } from "./lib/organization/inventory";
+import { preflightWarnings } from "./lib/organization/preflight";
 import { loadOrganization } from "./lib/organization/source";
 
 // config → organization → components → exports. Validation and account resolution finish before the
@@ -18,6 +20,8 @@ export = () =>
     const config = readStackConfig();
     const organization = await loadOrganization(config.organization);
     const context = governanceContext(config, organization);
+    const summary = summarizeOrganization(organization);
+    for (const warning of preflightWarnings(summary)) pulumi.log.warn(warning);
     const { partition, region } = config;
     const defaultTags = { tags: config.tags };
 
@@ -55,7 +59,11 @@ export = () =>
     return {
       organizationId: context.organizationId,
       managementAccountId: context.managementAccountId,
-      accountCountsByState: countAccountsByState(organization),
+      accountCountsByState: summary.byState,
+      accountCountsByOu: Object.fromEntries(
+        summary.byTopLevelOu.map((group) => [group.name, group.accounts]),
+      ),
+      governedAccountIds: organization.accounts.filter((a) => a.state === "ACTIVE").map((a) => a.id),
       alarmTopicArn: monitoring.topic.arn,
       monitoredControls: monitoring.alarms.length,
       ...(governed && {

@@ -66,12 +66,3 @@ export function resolveMemberAccount(
   }
   return account;
 }
-
-/** Account counts by state, with every state present (zero when none), for the stack outputs. */
-export function countAccountsByState(
-  snapshot: OrganizationSnapshot,
-): Record<SnapshotAccount["state"], number> {
-  const counts = { ACTIVE: 0, SUSPENDED: 0, PENDING_CLOSURE: 0, CLOSED: 0 };
-  for (const account of snapshot.accounts) counts[account.state] += 1;
-  return counts;
-}

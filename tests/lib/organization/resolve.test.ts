@@ -1,10 +1,5 @@
 import assert from "node:assert/strict";
-import {
-  AccountReferenceError,
-  countAccountsByState,
-  findAccounts,
-  resolveMemberAccount,
-} from "../../../lib/organization/resolve";
+import { AccountReferenceError, findAccounts, resolveMemberAccount } from "../../../lib/organization/resolve";
 import {
   buildSnapshot,
   MANAGEMENT_ACCOUNT_ID,
@@ -119,22 +114,5 @@ describe("resolveMemberAccount", () => {
       resolutionError(alone, "Management"),
       `${KEY}: "Management" is the management account ${MANAGEMENT_ACCOUNT_ID}; the log archive must be a separate member account, one of: none`,
     );
-  });
-});
-
-describe("countAccountsByState", () => {
-  it("counts every state, with zero for the absent ones", () => {
-    assert.deepEqual(countAccountsByState(organization), {
-      ACTIVE: 3,
-      SUSPENDED: 1,
-      PENDING_CLOSURE: 1,
-      CLOSED: 1,
-    });
-    assert.deepEqual(countAccountsByState(buildSnapshot()), {
-      ACTIVE: 1,
-      SUSPENDED: 0,
-      PENDING_CLOSURE: 0,
-      CLOSED: 0,
-    });
   });
 });

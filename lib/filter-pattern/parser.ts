@@ -1,0 +1,22 @@
+import type { FilterPatternAst } from "./ast";
+import { FilterPatternSyntaxError } from "./errors";
+import { parseJsonPattern } from "./json-parser";
+import { parseTermsPattern } from "./terms-parser";
+
+// CloudWatch rejects longer filter patterns (PutMetricFilter / PutSubscriptionFilter limit).
+const MAX_PATTERN_LENGTH = 1024;
+
+/** A pattern starting with `{` is a JSON pattern; anything else is a term pattern. */
+export function parseFilterPattern(pattern: string): FilterPatternAst {
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    const length = [...pattern].length;
+    if (length > MAX_PATTERN_LENGTH) {
+      throw new FilterPatternSyntaxError(
+        MAX_PATTERN_LENGTH + 1,
+        `at most ${MAX_PATTERN_LENGTH} characters (CloudWatch limit)`,
+        `${length} characters`,
+      );
+    }
+  }
+  return pattern.startsWith("{") ? parseJsonPattern(pattern) : parseTermsPattern(pattern);
+}

@@ -1,0 +1,32 @@
+import assert from "node:assert/strict";
+import { summarizeOrganization } from "../../../lib/organization/inventory";
+import { preflightWarnings } from "../../../lib/organization/preflight";
+import { buildSnapshot } from "../../support/snapshot-builder";
+
+describe("preflightWarnings", () => {
+  it("says nothing when CloudTrail has trusted access and no delegated administrator", () => {
+    const snapshot = {
+      ...buildSnapshot(),
+      trustedServices: ["cloudtrail.amazonaws.com"],
+      delegatedAdministrators: [],
+    };
+    assert.deepEqual(preflightWarnings(summarizeOrganization(snapshot)), []);
+  });
+
+  it("warns, with the command that fixes it, when trusted access is off", () => {
+    const [warning] = preflightWarnings(summarizeOrganization({ ...buildSnapshot(), trustedServices: [] }));
+    assert.match(warning, /trusted access is not enabled/);
+    assert.match(warning, /enable-aws-service-access --service-principal cloudtrail\.amazonaws\.com/);
+  });
+
+  it("warns when a delegated administrator of CloudTrail may already run an organization trail", () => {
+    const snapshot = {
+      ...buildSnapshot(),
+      trustedServices: ["cloudtrail.amazonaws.com"],
+      delegatedAdministrators: [{ servicePrincipal: "cloudtrail.amazonaws.com", accountId: "333344445555" }],
+    };
+    const warnings = preflightWarnings(summarizeOrganization(snapshot));
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /delegated administrators \(333344445555\)/);
+  });
+});
