@@ -1,0 +1,4 @@
+import { PolicyPack } from "@pulumi/policy";
+import { POLICIES } from "./policies";
+
+new PolicyPack("org-governance", { policies: POLICIES });

@@ -1,0 +1,164 @@
+import { z } from "zod";
+import { CONTROLS, type MonitoringControl, selectControls } from "../../lib/controls";
+import { logGroupNameFromArn } from "../lib/arn";
+import { policyConfig } from "../lib/config";
+import type { PolicyMeta } from "../lib/metadata";
+import { PatternJudge, type WatchedGroup, filtersOn, judgeAlarmed, metricOf } from "../lib/monitoring";
+import {
+  type Finding,
+  type RuleResult,
+  at,
+  compliant,
+  nonCompliant,
+  notApplicable,
+  notKnownYet,
+} from "../lib/result";
+import { type Stack, type StackResource, label } from "../lib/stack";
+import { NO_TRAIL, trailsIn } from "../lib/trail";
+import { trailLogGroup } from "../lib/trail-links";
+import { isUnknown } from "../lib/unknown";
+import { stackPolicy } from "../lib/wrap";
+
+const meta: PolicyMeta = {
+  name: "cis-monitoring-coverage",
+  description:
+    "Every selected monitoring control has a metric filter on the trail's log group that catches what the control must catch, and an alarm on its metric that notifies an SNS topic.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "For each control reported, add an aws.cloudwatch.LogMetricFilter on the trail's log group with the control's pattern (any equivalent spelling passes) and an aws.cloudwatch.MetricAlarm on the same metricName and namespace whose alarmActions include the alerts topic ARN.",
+  securityHub: [
+    ...new Set(CONTROLS.flatMap((control) => (control.securityHub ? [control.securityHub] : []))),
+  ],
+  cis: CONTROLS.flatMap((control) => [
+    ...(control.cis.v1_4 ? [`v1.4.0/${control.cis.v1_4}`] : []),
+    ...(control.cis.v3_0 ? [`v3.0.0/${control.cis.v3_0}`] : []),
+  ]),
+};
+
+const CONTROL_IDS = CONTROLS.map((control) => control.id) as [string, ...string[]];
+
+const config = policyConfig(
+  z.strictObject({
+    controls: z
+      .union([z.enum(["cis", "all"]), z.array(z.enum(CONTROL_IDS)).min(1)])
+      .default("cis")
+      .describe('"cis" (the CIS set), "all" (CIS plus extended controls) or a list of control ids'),
+  }),
+);
+
+export type MonitoringCoverageConfig = ReturnType<typeof config.parse>;
+
+export function checkMonitoringCoverage(stack: Stack, settings: MonitoringCoverageConfig): Finding[] {
+  const trails = trailsIn(stack);
+  if (trails.length === 0) return [NO_TRAIL];
+  const controls = selectControls(settings.controls);
+  const judge = new PatternJudge();
+  return trails.flatMap((trail) => coverageOfTrail(stack, trail, controls, judge));
+}
+
+function coverageOfTrail(
+  stack: Stack,
+  trail: StackResource,
+  controls: readonly MonitoringControl[],
+  judge: PatternJudge,
+): Finding[] {
+  const link = trailLogGroup(stack, trail);
+  if (link.kind === "absent") {
+    return [
+      at(
+        trail.urn,
+        notApplicable(
+          `${label(trail)} sends no events to CloudWatch Logs (cloudtrail-cloudwatch-logs reports that)`,
+        ),
+      ),
+    ];
+  }
+  if (link.kind === "unknown")
+    return [at(trail.urn, notKnownYet(`which log group ${label(trail)} sends events to`))];
+  const group: WatchedGroup =
+    link.kind === "found"
+      ? { name: knownString(link.resource.props.name), resource: link.resource }
+      : { name: logGroupNameFromArn(link.value), resource: undefined };
+  const groupTitle =
+    group.name !== undefined
+      ? `log group "${group.name}"`
+      : label(link.kind === "found" ? link.resource : trail);
+  const urn = group.resource?.urn ?? trail.urn;
+  if (group.resource?.props.logGroupClass === "INFREQUENT_ACCESS") {
+    return [
+      at(
+        urn,
+        nonCompliant(
+          `${groupTitle} uses the INFREQUENT_ACCESS class, which has no metric filters; use STANDARD`,
+        ),
+      ),
+    ];
+  }
+  const filters = filtersOn(stack, group);
+  return controls.map((control) =>
+    at(urn, judgeControl(stack, control, filters.on, filters.undetermined.length > 0, judge, groupTitle)),
+  );
+}
+
+function judgeControl(
+  stack: Stack,
+  control: MonitoringControl,
+  filters: readonly StackResource[],
+  someFiltersUndetermined: boolean,
+  judge: PatternJudge,
+  groupTitle: string,
+): RuleResult {
+  const name = describeControl(control);
+  const matching: StackResource[] = [];
+  const misses: { filter: StackResource; why: string }[] = [];
+  let patternsUnknown = someFiltersUndetermined;
+  for (const filter of filters) {
+    const pattern = filter.props.pattern;
+    if (isUnknown(pattern)) patternsUnknown = true;
+    if (typeof pattern !== "string" || isUnknown(pattern)) continue;
+    const verdict = judge.judge(pattern, control);
+    if (verdict.kind === "ok") matching.push(filter);
+    else if (verdict.kind === "fail") misses.push({ filter, why: verdict.why });
+  }
+  if (matching.length === 0) {
+    if (patternsUnknown) return notKnownYet(`which metric filter on ${groupTitle} covers ${name}`);
+    const closest = misses.find(({ filter }) => metricOf(filter).name === control.metricName);
+    const detail = closest
+      ? `; ${label(closest.filter)} has its metric name but ${closest.why}`
+      : filters.length === 0
+        ? " (the group has no metric filters)"
+        : "";
+    return nonCompliant(
+      `${name}: no metric filter on ${groupTitle} catches its events${detail}; add one with pattern ${control.filterPattern}`,
+    );
+  }
+  const verdicts = matching.map((filter) => judgeAlarmed(stack, filter));
+  if (verdicts.some((verdict) => verdict.kind === "ok")) return compliant();
+  if (verdicts.some((verdict) => verdict.kind === "unknown")) return notKnownYet(`the alarm for ${name}`);
+  const failure = verdicts.find((verdict) => verdict.kind === "fail");
+  return nonCompliant(`${name}: ${failure?.kind === "fail" ? failure.why : "no alarm notifies anyone"}`);
+}
+
+/** `control "root-account-usage" (Usage of the root user; CIS 4.3, CloudWatch.1)`. */
+export function describeControl(control: MonitoringControl): string {
+  const { v1_4, v3_0 } = control.cis;
+  const cis =
+    v1_4 && v3_0
+      ? v1_4 === v3_0
+        ? [`CIS ${v1_4}`]
+        : [`CIS v1.4.0 ${v1_4}`, `v3.0.0 ${v3_0}`]
+      : v1_4
+        ? [`CIS v1.4.0 ${v1_4}`]
+        : v3_0
+          ? [`CIS v3.0.0 ${v3_0}`]
+          : [];
+  const ids = [...cis, ...(control.securityHub ? [control.securityHub] : [])];
+  return `control "${control.id}" (${control.title}${ids.length > 0 ? `; ${ids.join(", ")}` : ""})`;
+}
+
+function knownString(value: unknown): string | undefined {
+  return typeof value === "string" && !isUnknown(value) ? value : undefined;
+}
+
+export const cisMonitoringCoverage = stackPolicy(meta, config, checkMonitoringCoverage);

@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import { checkManagementEvents } from "../../../policy-pack/policies/cloudtrail-management-events";
+import { UNKNOWN, compliantTrail, otherResource, reasonOf } from "../fixtures";
+
+function management(...extra: Record<string, unknown>[]) {
+  return { fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }, ...extra] };
+}
+
+describe("cloudtrail-management-events", () => {
+  it("passes an advanced management selector without conditions", () => {
+    assert.equal(checkManagementEvents(compliantTrail()).status, "compliant");
+  });
+
+  it("passes a trail with no selectors at all (CloudTrail then logs all management events)", () => {
+    const trail = compliantTrail({ advancedEventSelectors: undefined, eventSelectors: undefined });
+    assert.equal(checkManagementEvents(trail).status, "compliant");
+  });
+
+  it("passes separate read-only and write-only selectors that together cover both", () => {
+    const trail = compliantTrail({
+      advancedEventSelectors: [
+        management({ field: "readOnly", equals: ["true"] }),
+        management({ field: "readOnly", equals: ["false"] }),
+      ],
+    });
+    assert.equal(checkManagementEvents(trail).status, "compliant");
+  });
+
+  it("fails a write-only trail", () => {
+    const trail = compliantTrail({
+      advancedEventSelectors: [management({ field: "readOnly", equals: ["false"] })],
+    });
+    const result = checkManagementEvents(trail);
+    assert.equal(result.status, "non-compliant");
+    assert.match(reasonOf(result), /captures every read management event/);
+  });
+
+  it("fails a selector that excludes an event source, naming it", () => {
+    const trail = compliantTrail({
+      advancedEventSelectors: [management({ field: "eventSource", notEquals: ["kms.amazonaws.com"] })],
+    });
+    const result = checkManagementEvents(trail);
+    assert.equal(result.status, "non-compliant");
+    assert.match(reasonOf(result), /eventSource notEquals \[kms\.amazonaws\.com\]/);
+  });
+
+  it("judges basic event selectors too", () => {
+    const base = { advancedEventSelectors: undefined };
+    const all = compliantTrail({
+      ...base,
+      eventSelectors: [{ includeManagementEvents: true, readWriteType: "All" }],
+    });
+    const readOnly = compliantTrail({ ...base, eventSelectors: [{ readWriteType: "ReadOnly" }] });
+    const excluding = compliantTrail({
+      ...base,
+      eventSelectors: [{ readWriteType: "All", excludeManagementEventSources: ["rdsdata.amazonaws.com"] }],
+    });
+    const dataOnly = compliantTrail({ ...base, eventSelectors: [{ includeManagementEvents: false }] });
+    assert.equal(checkManagementEvents(all).status, "compliant");
+    assert.match(reasonOf(checkManagementEvents(readOnly)), /every write management event/);
+    assert.match(
+      reasonOf(checkManagementEvents(excluding)),
+      /excludeManagementEventSources \[rdsdata\.amazonaws\.com\]/,
+    );
+    assert.match(reasonOf(checkManagementEvents(dataOnly)), /every read and write management event/);
+  });
+
+  it("does not apply to other resource types", () => {
+    assert.equal(checkManagementEvents(otherResource()).status, "not-applicable");
+  });
+
+  it("cannot judge selectors that hold unknown values", () => {
+    const trail = compliantTrail({
+      advancedEventSelectors: [management({ field: "readOnly", equals: [UNKNOWN] })],
+    });
+    assert.equal(checkManagementEvents(trail).status, "unknown");
+  });
+});

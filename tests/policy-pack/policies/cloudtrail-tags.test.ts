@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { checkTags } from "../../../policy-pack/policies/cloudtrail-tags";
+import { UNKNOWN, compliantTrail, otherResource, reasonOf } from "../fixtures";
+
+const REQUIRED = { requiredKeys: ["owner", "data-classification"] };
+
+describe("cloudtrail-tags", () => {
+  it("passes a trail with the required tags", () => {
+    assert.equal(checkTags(compliantTrail(), REQUIRED).status, "compliant");
+  });
+
+  it("fails a trail without tags even when no key is required", () => {
+    const result = checkTags(compliantTrail({ tags: undefined }), { requiredKeys: [] });
+    assert.equal(result.status, "non-compliant");
+    assert.match(reasonOf(result), /no tags/);
+  });
+
+  it("fails missing or empty required keys, naming them", () => {
+    const result = checkTags(compliantTrail({ tags: { owner: "" } }), REQUIRED);
+    assert.equal(result.status, "non-compliant");
+    assert.match(reasonOf(result), /"owner", "data-classification" are missing or empty/);
+  });
+
+  it("does not apply to other resource types", () => {
+    assert.equal(checkTags(otherResource(), REQUIRED).status, "not-applicable");
+  });
+
+  it("cannot judge tag values that are unknown during preview", () => {
+    assert.equal(
+      checkTags(compliantTrail({ tags: { owner: UNKNOWN, "data-classification": "audit" } }), REQUIRED)
+        .status,
+      "unknown",
+    );
+    assert.equal(checkTags(compliantTrail({ tags: UNKNOWN }), REQUIRED).status, "unknown");
+  });
+});

@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import type {
+  Policies,
+  ResourceValidation,
+  ResourceValidationArgs,
+  StackValidationArgs,
+} from "@pulumi/policy";
+import { POLICIES } from "../../../policy-pack/policies";
+import exampleConfig from "../../../policy-pack/policy-config.example.json";
+
+describe("the policy pack's policies", () => {
+  it("lists exactly these policies with these default enforcement levels", () => {
+    assert.deepEqual(
+      POLICIES.map((policy) => [policy.name, policy.enforcementLevel]),
+      [
+        ["cloudtrail-multi-region", "mandatory"],
+        ["cloudtrail-global-service-events", "mandatory"],
+        ["cloudtrail-logging-enabled", "mandatory"],
+        ["cloudtrail-management-events", "mandatory"],
+        ["cloudtrail-log-file-validation", "mandatory"],
+        ["cloudtrail-kms-encryption", "mandatory"],
+        ["cloudtrail-cloudwatch-logs", "mandatory"],
+        ["cloudtrail-organization-trail", "mandatory"],
+        ["cloudtrail-insights", "advisory"],
+        ["cloudtrail-s3-data-events", "advisory"],
+        ["cloudtrail-sns-notification", "advisory"],
+        ["cloudtrail-tags", "advisory"],
+        ["trail-bucket-object-lock", "mandatory"],
+        ["trail-bucket-versioning", "mandatory"],
+        ["trail-bucket-public-access-block", "mandatory"],
+        ["trail-bucket-kms-encryption", "mandatory"],
+        ["trail-bucket-access-logging", "mandatory"],
+        ["trail-bucket-lifecycle", "mandatory"],
+        ["trail-bucket-tls-only", "mandatory"],
+        ["trail-kms-key-rotation", "mandatory"],
+        ["trail-log-group-retention", "mandatory"],
+        ["trail-log-group-encryption", "mandatory"],
+        ["cis-monitoring-coverage", "mandatory"],
+      ],
+    );
+  });
+
+  it("gives every policy a kebab-case name, a description and remediation steps", () => {
+    for (const policy of POLICIES) {
+      assert.match(policy.name, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+      assert.ok(policy.description.length > 20, policy.name);
+      assert.ok((policy.remediationSteps ?? "").length > 20, policy.name);
+    }
+  });
+
+  it("tags policies with the Security Hub controls they enforce", () => {
+    const tagsOf = (name: string) => POLICIES.find((policy) => policy.name === name)?.tags ?? [];
+    assert.deepEqual(tagsOf("cloudtrail-kms-encryption"), [
+      "securityhub:CloudTrail.2",
+      "cis:v1.4.0/3.7",
+      "cis:v3.0.0/3.5",
+    ]);
+    assert.ok(tagsOf("cis-monitoring-coverage").includes("securityhub:CloudWatch.1"));
+  });
+
+  it("accepts every setting of the example policy config file", () => {
+    for (const [name, entry] of Object.entries(example)) {
+      const policy = POLICIES.find((candidate) => candidate.name === name);
+      assert.ok(policy, `${name} is not a policy of the pack`);
+      if (typeof entry !== "string") assert.doesNotThrow(() => runWith(policy, settingsOf(entry)), name);
+    }
+  });
+
+  it("refuses an invalid setting in one line, through the policy itself", () => {
+    const lock = POLICIES.find((policy) => policy.name === "trail-bucket-object-lock");
+    assert.ok(lock);
+    assert.throws(
+      () => runWith(lock, { mode: "LEGAL_HOLD" }),
+      /policy config trail-bucket-object-lock\.mode: expected one of "COMPLIANCE"\|"GOVERNANCE" \(got "LEGAL_HOLD"\)/,
+    );
+  });
+});
+
+const example = exampleConfig as Record<string, string | Record<string, unknown>>;
+
+function settingsOf(entry: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(entry).filter(([key]) => key !== "enforcementLevel"));
+}
+
+/** Runs a policy the way the SDK does, on an empty stack or a non-trail resource, with the given settings. */
+function runWith(policy: Policies[number], settings: Record<string, unknown>): void {
+  const common = {
+    getConfig: () => settings,
+    notApplicable: () => {
+      throw new NotApplicable();
+    },
+    stackTags: new Map<string, string>(),
+  };
+  try {
+    if ("validateStack" in policy) {
+      void policy.validateStack({ ...common, resources: [] } as unknown as StackValidationArgs, () => {});
+    } else {
+      const validate = policy.validateResource as ResourceValidation;
+      void validate(
+        {
+          ...common,
+          type: "aws:sns/topic:Topic",
+          props: {},
+          urn: "urn",
+          name: "topic",
+        } as unknown as ResourceValidationArgs,
+        () => {},
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof NotApplicable)) throw error;
+  }
+}
+
+class NotApplicable extends Error {}

@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { checkBucketLifecycle } from "../../../policy-pack/policies/trail-bucket-lifecycle";
+import { UNKNOWN, compliantStack, reasonOf, single, withProps, without } from "../fixtures";
+
+const DEFAULTS = { minimumRetentionDays: 365 };
+
+function withRules(...rules: Record<string, unknown>[]) {
+  return withProps(compliantStack(), "archive-lifecycle", { rules });
+}
+
+describe("trail-bucket-lifecycle", () => {
+  it("passes transitions and expirations after the retention", () => {
+    assert.equal(single(checkBucketLifecycle(compliantStack(), DEFAULTS)).status, "compliant");
+  });
+
+  it("passes a bucket without lifecycle rules", () => {
+    assert.equal(
+      single(checkBucketLifecycle(without(compliantStack(), "archive-lifecycle"), DEFAULTS)).status,
+      "compliant",
+    );
+  });
+
+  it("fails current-object expiration before the retention, naming the rule", () => {
+    const result = single(
+      checkBucketLifecycle(
+        withRules({ id: "cleanup", status: "Enabled", expiration: { days: 90 } }),
+        DEFAULTS,
+      ),
+    );
+    assert.equal(result.status, "non-compliant");
+    assert.match(
+      reasonOf(result),
+      /must keep logs 365 days, but rule "cleanup" expires objects after 90 days/,
+    );
+  });
+
+  it("fails noncurrent-version expiration before the retention", () => {
+    const stack = withRules({
+      id: "old-versions",
+      status: "Enabled",
+      noncurrentVersionExpiration: { noncurrentDays: 30 },
+    });
+    assert.match(
+      reasonOf(single(checkBucketLifecycle(stack, DEFAULTS))),
+      /expires noncurrent versions after 30 days/,
+    );
+  });
+
+  it("fails a date-based expiration, which deletes objects of any age", () => {
+    const stack = withRules({
+      id: "sunset",
+      status: "Enabled",
+      expiration: { date: "2030-01-01T00:00:00Z" },
+    });
+    assert.match(
+      reasonOf(single(checkBucketLifecycle(stack, DEFAULTS))),
+      /expires objects of any age on 2030-01-01/,
+    );
+  });
+
+  it("ignores disabled rules", () => {
+    const stack = withRules({ id: "cleanup", status: "Disabled", expiration: { days: 1 } });
+    assert.equal(single(checkBucketLifecycle(stack, DEFAULTS)).status, "compliant");
+  });
+
+  it("raises the bar to a longer Object Lock retention", () => {
+    const stack = withProps(
+      withRules({ id: "after-a-year", status: "Enabled", expiration: { days: 400 } }),
+      "archive-object-lock",
+      { rule: { defaultRetention: { mode: "COMPLIANCE", years: 2 } } },
+    );
+    assert.match(reasonOf(single(checkBucketLifecycle(stack, DEFAULTS))), /must keep logs 730 days/);
+  });
+
+  it("reads the deprecated inline rules of the bucket", () => {
+    const stack = withProps(compliantStack(), "archive", {
+      lifecycleRules: [{ id: "inline", enabled: true, expiration: { days: 7 } }],
+    });
+    assert.match(
+      reasonOf(single(checkBucketLifecycle(stack, DEFAULTS))),
+      /rule "inline" expires objects after 7 days/,
+    );
+  });
+
+  it("does not apply to a stack without a trail", () => {
+    assert.equal(
+      single(checkBucketLifecycle(without(compliantStack(), "org-trail"), DEFAULTS)).status,
+      "not-applicable",
+    );
+  });
+
+  it("cannot judge rules that hold unknown values", () => {
+    const stack = withRules({ id: "cleanup", status: "Enabled", expiration: { days: UNKNOWN } });
+    assert.equal(single(checkBucketLifecycle(stack, DEFAULTS)).status, "unknown");
+  });
+});

@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import { checkBucketPublicAccessBlock } from "../../../policy-pack/policies/trail-bucket-public-access-block";
+import { UNKNOWN, compliantStack, reasonOf, resource, single, withProps, without } from "../fixtures";
+
+const ALL_ON = {
+  blockPublicAcls: true,
+  blockPublicPolicy: true,
+  ignorePublicAcls: true,
+  restrictPublicBuckets: true,
+};
+
+describe("trail-bucket-public-access-block", () => {
+  it("passes a bucket with all four settings on", () => {
+    assert.equal(single(checkBucketPublicAccessBlock(compliantStack())).status, "compliant");
+  });
+
+  it("fails settings left off, naming them", () => {
+    const stack = withProps(compliantStack(), "archive-public-access-block", {
+      ignorePublicAcls: false,
+      restrictPublicBuckets: undefined,
+    });
+    const result = single(checkBucketPublicAccessBlock(stack));
+    assert.equal(result.status, "non-compliant");
+    assert.match(reasonOf(result), /leaves ignorePublicAcls, restrictPublicBuckets off/);
+  });
+
+  it("fails a bucket without a public access block", () => {
+    const result = single(
+      checkBucketPublicAccessBlock(without(compliantStack(), "archive-public-access-block")),
+    );
+    assert.match(reasonOf(result), /has no aws\.s3\.BucketPublicAccessBlock/);
+  });
+
+  it("accepts an account-level block of the same account instead", () => {
+    const account = resource(
+      "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+      "account-block",
+      ALL_ON,
+    );
+    const stack = [...without(compliantStack(), "archive-public-access-block"), account];
+    assert.equal(single(checkBucketPublicAccessBlock(stack)).status, "compliant");
+    const otherAccount = [
+      ...stack.filter((r) => r.name !== "account-block"),
+      { ...account, provider: "urn:provider:management" },
+    ];
+    assert.equal(single(checkBucketPublicAccessBlock(otherAccount)).status, "non-compliant");
+  });
+
+  it("does not apply to a stack without a trail", () => {
+    assert.equal(
+      single(checkBucketPublicAccessBlock(without(compliantStack(), "org-trail"))).status,
+      "not-applicable",
+    );
+  });
+
+  it("cannot judge unknown settings", () => {
+    const stack = withProps(compliantStack(), "archive-public-access-block", { blockPublicPolicy: UNKNOWN });
+    assert.equal(single(checkBucketPublicAccessBlock(stack)).status, "unknown");
+  });
+});

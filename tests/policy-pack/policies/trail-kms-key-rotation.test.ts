@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { checkKeyRotation } from "../../../policy-pack/policies/trail-kms-key-rotation";
+import {
+  KEY_ARN,
+  KEY_ID,
+  UNKNOWN,
+  compliantStack,
+  previewStack,
+  reasonOf,
+  resource,
+  single,
+  urnNamed,
+  withProps,
+  without,
+} from "../fixtures";
+
+describe("trail-kms-key-rotation", () => {
+  it("passes a rotating key found by its ARN, and reports on the key", () => {
+    const finding = single(checkKeyRotation(compliantStack()));
+    assert.equal(finding.status, "compliant");
+    assert.equal(finding.urn, urnNamed(compliantStack(), "trail-key"));
+  });
+
+  it("finds the key by bare key id and through an alias", () => {
+    assert.equal(
+      single(checkKeyRotation(withProps(compliantStack(), "org-trail", { kmsKeyId: KEY_ID }))).status,
+      "compliant",
+    );
+    const alias = resource("aws:kms/alias:Alias", "trail-key-alias", {
+      name: "alias/org-trail",
+      targetKeyId: KEY_ID,
+    });
+    const stack = withProps(
+      withProps([...compliantStack(), alias], "org-trail", { kmsKeyId: "alias/org-trail" }),
+      "trail-key",
+      { enableKeyRotation: false },
+    );
+    assert.equal(single(checkKeyRotation(stack)).status, "non-compliant");
+  });
+
+  it("fails a key without rotation", () => {
+    const result = single(
+      checkKeyRotation(withProps(compliantStack(), "trail-key", { enableKeyRotation: false })),
+    );
+    assert.equal(result.status, "non-compliant");
+    assert.match(reasonOf(result), /Key "trail-key" does not rotate \(`enableKeyRotation` is false\)/);
+  });
+
+  it("fails a key that leaves rotation unset", () => {
+    const result = single(
+      checkKeyRotation(withProps(compliantStack(), "trail-key", { enableKeyRotation: undefined })),
+    );
+    assert.match(reasonOf(result), /is not set/);
+  });
+
+  it("does not apply to a stack without a trail, nor to a trail without a key", () => {
+    assert.equal(single(checkKeyRotation(without(compliantStack(), "org-trail"))).status, "not-applicable");
+    const noKey = single(checkKeyRotation(withProps(compliantStack(), "org-trail", { kmsKeyId: undefined })));
+    assert.equal(noKey.status, "not-applicable");
+    assert.match(reasonOf(noKey), /cloudtrail-kms-encryption reports that/);
+  });
+
+  it("judges the key in preview through the trail's dependency on it", () => {
+    assert.equal(single(checkKeyRotation(previewStack())).status, "compliant");
+  });
+
+  it("cannot judge an unknown key reference without a dependency, nor a key of another stack", () => {
+    const unknownKey = withProps(without(compliantStack(), "trail-key"), "org-trail", { kmsKeyId: UNKNOWN });
+    assert.equal(single(checkKeyRotation(unknownKey)).status, "unknown");
+    const foreign = single(checkKeyRotation(without(compliantStack(), "trail-key")));
+    assert.equal(foreign.status, "unknown");
+    assert.match(reasonOf(foreign), new RegExp(`^cannot verify: .*"${KEY_ARN}"`));
+  });
+});
