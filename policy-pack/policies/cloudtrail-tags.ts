@@ -27,9 +27,14 @@ const config = policyConfig(
 
 export type TagsConfig = ReturnType<typeof config.parse>;
 
+function isTagMap(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !isUnknown(value) && Object.keys(value).length > 0;
+}
+
 export function checkTags(resource: ResourceView, settings: TagsConfig): RuleResult {
   return onTrail(resource, (trail) => {
-    const tags = trail.tags;
+    // `tagsAll` (state) includes the provider's default tags, the usual way to tag everything.
+    const tags = isTagMap(trail.tagsAll) ? trail.tagsAll : trail.tags;
     if (isUnknown(tags)) return notKnownYet("`tags`");
     const values = new Map(tags !== null && typeof tags === "object" ? Object.entries(tags) : []);
     if (settings.requiredKeys.some((key) => isUnknown(values.get(key))))

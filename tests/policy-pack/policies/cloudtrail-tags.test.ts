@@ -33,4 +33,12 @@ describe("cloudtrail-tags", () => {
     );
     assert.equal(checkTags(compliantTrail({ tags: UNKNOWN }), REQUIRED).status, "unknown");
   });
+
+  it("counts tagsAll, where the provider's default tags appear", () => {
+    const trail = compliantTrail({
+      tags: undefined,
+      tagsAll: { owner: "security", "data-classification": "audit" },
+    });
+    assert.equal(checkTags(trail, REQUIRED).status, "compliant");
+  });
 });
