@@ -125,6 +125,7 @@ function createTrail(context: GovernanceContext, management: aws.Provider, logAr
       cloudWatchLogsRoleArn: delivery.role.arn,
       dataEvents: config.trail.dataEvents,
       insights: config.trail.insights,
+      tags: config.tags,
       validatedBy: [archive.bucketPolicy, archive.key, delivery.rolePolicy],
     },
     { providers: [management] },

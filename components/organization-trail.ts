@@ -12,6 +12,12 @@ export interface OrganizationTrailArgs {
   logGroupArn: string;
   cloudWatchLogsRoleArn: pulumi.Input<string>;
   dataEvents: DataEventsSettings;
+  /**
+   * Tags on the trail itself, besides the provider's default tags: a policy check of a preview sees only
+   * the trail's own tags, and the trail is the resource auditors look for.
+   * @default {}
+   */
+  tags?: Record<string, string>;
   /** @default [] */
   insights?: ("ApiCallRateInsight" | "ApiErrorRateInsight")[];
   /**
@@ -44,6 +50,7 @@ export class OrganizationTrail extends pulumi.ComponentResource {
         cloudWatchLogsRoleArn: args.cloudWatchLogsRoleArn,
         advancedEventSelectors: trailEventSelectors(args.dataEvents, args.ownBucketArns),
         insightSelectors: insights.map((insightType) => ({ insightType })),
+        tags: args.tags ?? {},
       },
       { parent: this, dependsOn: args.validatedBy },
     );

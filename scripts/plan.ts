@@ -1,14 +1,16 @@
-import { writeFileSync, renameSync } from "node:fs";
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { CommandIO, runAsProcess, UsageError } from "../lib/cli/io";
 import { formatPlan } from "../lib/plan/print-plan";
 import { PlanFailedError, runPlan } from "../lib/plan/run-plan";
 import { StackFileError } from "../lib/plan/stack-files";
+import { main as checkPolicies } from "./policy-check";
 import { toStackExport } from "../lib/plan/stack-export";
 
 const USAGE =
-  "usage: npm run plan -- [--stack NAME] [--config-file FILE] [--org-snapshot FILE] [--out FILE] [--json] [--no-policy]";
+  "usage: npm run plan -- [--stack NAME] [--config-file FILE] [--org-snapshot FILE] [--out FILE] [--json] [--no-policy] [--policy-config FILE]";
 
 /** `npm run plan`: the program under Pulumi's mock runtime, printed, optionally exported, then policy-checked. */
 export async function main(
@@ -27,6 +29,7 @@ export async function main(
         out: { type: "string" },
         json: { type: "boolean", default: false },
         "no-policy": { type: "boolean", default: false },
+        "policy-config": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -57,14 +60,28 @@ export async function main(
   }
   const exported = toStackExport(plan);
   io.stdout(values.json ? JSON.stringify(exported, null, 2) : formatPlan(plan));
-  if (values.out) {
-    const out = path.resolve(values.out);
-    const temporary = `${out}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(exported, null, 2)}\n`);
-    renameSync(temporary, out);
-    if (!values.json) io.stdout(`\nWrote the plan in \`pulumi stack export\` format to ${out}.`);
+  const out = values.out
+    ? path.resolve(values.out)
+    : path.join(mkdtempSync(path.join(tmpdir(), "plan-")), "plan.json");
+  const temporary = `${out}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(exported, null, 2)}\n`);
+  renameSync(temporary, out);
+  if (values.out && !values.json) io.stdout(`\nWrote the plan in \`pulumi stack export\` format to ${out}.`);
+  if (values["no-policy"]) return 0;
+
+  // The same check as `npm run policy:check -- --state <plan>`; with --json, stdout stays one JSON document.
+  if (!values.json) io.stdout("");
+  const checkIO = values.json ? { ...io, stdout: io.stderr } : io;
+  const policyArgs = [
+    "--state",
+    out,
+    ...(values["policy-config"] ? ["--policy-config", values["policy-config"]] : []),
+  ];
+  try {
+    return await checkPolicies(policyArgs, checkIO);
+  } finally {
+    if (!values.out) rmSync(path.dirname(out), { recursive: true, force: true });
   }
-  return 0;
 }
 
 if (require.main === module) runAsProcess(main);
