@@ -1,6 +1,6 @@
 import type { Selector } from "./ast";
 import { columnAt, syntaxErrorAt } from "./errors";
-import { translateRegex } from "./regex";
+import { readRegexAt } from "./regex";
 import { scanSelector } from "./selector-syntax";
 
 export type PunctuationType = "{" | "}" | "(" | ")" | "&&" | "||" | "=" | "!=" | "<" | "<=" | ">" | ">=";
@@ -117,15 +117,7 @@ function readString(pattern: string, open: number): Token {
 }
 
 function readRegex(pattern: string, open: number): Token {
-  const close = pattern.indexOf("%", open + 1);
-  if (close < 0) {
-    throw syntaxErrorAt(
-      pattern,
-      pattern.length,
-      `a closing '%' for the regex at column ${columnAt(pattern, open)}`,
-    );
-  }
-  const re2Source = translateRegex(pattern, open + 1, close);
+  const { close, re2Source } = readRegexAt(pattern, open);
   return {
     type: "regex",
     start: open,

@@ -1,5 +1,5 @@
 import { RE2JS } from "re2js";
-import { syntaxErrorAt } from "./errors";
+import { columnAt, syntaxErrorAt } from "./errors";
 
 // CloudWatch accepts only this subset inside %...%: ASCII letters and digits, the symbols : _ # = @ / ; , -
 // and the operators ^ $ ? [ ] { } | \ * + . ; no parentheses and no multi-byte characters. A space is
@@ -10,6 +10,22 @@ const CLASS_ESCAPES = "dDsSwW";
 const HEX_ESCAPE = /^x[0-9A-Fa-f]{2}/;
 // CloudWatch documents `{,n}` (minimum omitted); RE2 would read it as literal text.
 const OPEN_MINIMUM = /^\{,\d+\}/;
+
+/**
+ * The `%regex%` that opens at `open`: its closing index and its RE2 source. Throws when the closing `%`
+ * is missing or the regex is outside CloudWatch's subset.
+ */
+export function readRegexAt(pattern: string, open: number): { close: number; re2Source: string } {
+  const close = pattern.indexOf("%", open + 1);
+  if (close < 0) {
+    throw syntaxErrorAt(
+      pattern,
+      pattern.length,
+      `a closing '%' for the regex at column ${columnAt(pattern, open)}`,
+    );
+  }
+  return { close, re2Source: translateRegex(pattern, open + 1, close) };
+}
 
 /**
  * Checks the CloudWatch regex between the `%` signs at `start`..`end` of `pattern` and returns the

@@ -1,6 +1,6 @@
 import type { TermMode, TermNode, TermsPatternAst } from "./ast";
 import { columnAt, syntaxErrorAt } from "./errors";
-import { translateRegex } from "./regex";
+import { readRegexAt } from "./regex";
 
 const WHITESPACE = /\s+/y;
 // Unquoted terms are alphanumeric (any script) plus '_'; everything else must be in double quotes.
@@ -83,15 +83,7 @@ function readPhrase(pattern: string, open: number): { text: string; end: number 
 }
 
 function readStandaloneRegex(pattern: string, open: number): TermNode {
-  const close = pattern.indexOf("%", open + 1);
-  if (close < 0) {
-    throw syntaxErrorAt(
-      pattern,
-      pattern.length,
-      `a closing '%' for the regex at column ${columnAt(pattern, open)}`,
-    );
-  }
-  const re2Source = translateRegex(pattern, open + 1, close);
+  const { close, re2Source } = readRegexAt(pattern, open);
   const after = skipWhitespace(pattern, close + 1);
   if (after < pattern.length) {
     throw syntaxErrorAt(

@@ -1,5 +1,4 @@
-import { KEY_ADMINISTRATION_ACTIONS } from "./archive-key-policy";
-import { policyDocument, PolicyDocument } from "./document";
+import { keyAdministrators, policyDocument, PolicyDocument } from "./document";
 
 export interface AlarmTopicPolicyArgs {
   partition: string;
@@ -39,24 +38,15 @@ export function alarmTopicPolicy(args: AlarmTopicPolicyArgs): PolicyDocument {
  * AWS managed SNS key cannot grant it), pinned to this account's alarms of this program.
  */
 export function alarmTopicKeyPolicy(args: Omit<AlarmTopicPolicyArgs, "topicArn">): PolicyDocument {
-  return policyDocument(
-    {
-      Sid: "AccountAdministers",
-      Effect: "Allow",
-      Principal: { AWS: `arn:${args.partition}:iam::${args.accountId}:root` },
-      Action: KEY_ADMINISTRATION_ACTIONS,
-      Resource: "*",
+  return policyDocument(keyAdministrators("AccountAdministers", args.partition, args.accountId), {
+    Sid: "CloudWatchAlarmsUseKey",
+    Effect: "Allow",
+    Principal: { Service: "cloudwatch.amazonaws.com" },
+    Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+    Resource: "*",
+    Condition: {
+      ArnLike: { "aws:SourceArn": args.alarmArnPattern },
+      StringEquals: { "aws:SourceAccount": args.accountId },
     },
-    {
-      Sid: "CloudWatchAlarmsUseKey",
-      Effect: "Allow",
-      Principal: { Service: "cloudwatch.amazonaws.com" },
-      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
-      Resource: "*",
-      Condition: {
-        ArnLike: { "aws:SourceArn": args.alarmArnPattern },
-        StringEquals: { "aws:SourceAccount": args.accountId },
-      },
-    },
-  );
+  });
 }

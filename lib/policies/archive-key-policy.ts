@@ -1,27 +1,5 @@
-import { policyDocument, PolicyDocument } from "./document";
-
-/**
- * Administration without use: with `kms:*` here, any principal of the account could decrypt without the
- * CloudTrail context and the reader statement below would mean nothing.
- */
-export const KEY_ADMINISTRATION_ACTIONS = [
-  // CreateAlias, not Create*: CreateGrant would let an administrator hand itself Decrypt.
-  "kms:CreateAlias",
-  "kms:Describe*",
-  "kms:Enable*",
-  "kms:List*",
-  "kms:Put*",
-  "kms:Update*",
-  "kms:Revoke*",
-  "kms:Disable*",
-  "kms:Get*",
-  "kms:Delete*",
-  "kms:TagResource",
-  "kms:UntagResource",
-  "kms:ScheduleKeyDeletion",
-  "kms:CancelKeyDeletion",
-  "kms:RotateKeyOnDemand",
-];
+import { accountRootArn } from "../naming";
+import { keyAdministrators, policyDocument, PolicyDocument } from "./document";
 
 export interface ArchiveKeyPolicyArgs {
   partition: string;
@@ -38,16 +16,10 @@ export interface ArchiveKeyPolicyArgs {
  * principals of the log-archive account may decrypt only objects that carry that CloudTrail context.
  */
 export function archiveKeyPolicy(args: ArchiveKeyPolicyArgs): PolicyDocument {
-  const accountRoot = `arn:${args.partition}:iam::${args.archiveAccountId}:root`;
+  const accountRoot = accountRootArn(args.partition, args.archiveAccountId);
   const cloudTrailContext = { "kms:EncryptionContext:aws:cloudtrail:arn": args.managementTrailsArnPattern };
   return policyDocument(
-    {
-      Sid: "LogArchiveAccountAdministers",
-      Effect: "Allow",
-      Principal: { AWS: accountRoot },
-      Action: KEY_ADMINISTRATION_ACTIONS,
-      Resource: "*",
-    },
+    keyAdministrators("LogArchiveAccountAdministers", args.partition, args.archiveAccountId),
     {
       Sid: "CloudTrailEncryptsLogs",
       Effect: "Allow",

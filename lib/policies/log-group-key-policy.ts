@@ -1,5 +1,4 @@
-import { policyDocument, PolicyDocument } from "./document";
-import { KEY_ADMINISTRATION_ACTIONS } from "./archive-key-policy";
+import { keyAdministrators, policyDocument, PolicyDocument } from "./document";
 
 export interface LogGroupKeyPolicyArgs {
   partition: string;
@@ -15,23 +14,14 @@ export interface LogGroupKeyPolicyArgs {
  * sets the log group's ARN as encryption context on every request, which pins the caller's resource.
  */
 export function logGroupKeyPolicy(args: LogGroupKeyPolicyArgs): PolicyDocument {
-  return policyDocument(
-    {
-      Sid: "AccountAdministers",
-      Effect: "Allow",
-      Principal: { AWS: `arn:${args.partition}:iam::${args.accountId}:root` },
-      Action: KEY_ADMINISTRATION_ACTIONS,
-      Resource: "*",
-    },
-    {
-      Sid: "CloudWatchLogsEncryptsTrailLogGroup",
-      Effect: "Allow",
-      Principal: { Service: `logs.${args.region}.amazonaws.com` },
-      Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-      Resource: "*",
-      // The documented pin for CloudWatch Logs: it does not send aws:SourceArn/SourceAccount to KMS, but
-      // sets the log group's ARN (account included) as encryption context on every request.
-      Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": args.logGroupArn } },
-    },
-  );
+  return policyDocument(keyAdministrators("AccountAdministers", args.partition, args.accountId), {
+    Sid: "CloudWatchLogsEncryptsTrailLogGroup",
+    Effect: "Allow",
+    Principal: { Service: `logs.${args.region}.amazonaws.com` },
+    Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+    Resource: "*",
+    // The documented pin for CloudWatch Logs: it does not send aws:SourceArn/SourceAccount to KMS, but
+    // sets the log group's ARN (account included) as encryption context on every request.
+    Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": args.logGroupArn } },
+  });
 }

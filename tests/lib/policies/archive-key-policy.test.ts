@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { KEY_ADMINISTRATION_ACTIONS } from "../../../lib/policies/archive-key-policy";
+import { KEY_ADMINISTRATION_ACTIONS } from "../../../lib/policies/document";
 import {
   actionCovers,
   ARCHIVE_ACCOUNT_ID,
