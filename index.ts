@@ -31,16 +31,10 @@ export = () =>
       allowedAccountIds: [context.managementAccountId],
       defaultTags,
     });
-    const logArchiveAccount = new aws.Provider("log-archive-account", {
-      region,
-      allowedAccountIds: [context.archiveAccount.id],
-      assumeRoles: [{ roleArn: context.archiveRoleArn, sessionName: "org-governance" }],
-      defaultTags,
-    });
-
     // A landing zone that already has an organization trail (Control Tower) gets monitoring only:
     // two organization trails would double the cost and split the evidence.
-    const governed = config.trail.create ? createTrail(context, management, logArchiveAccount) : undefined;
+    const governed =
+      context.archive && config.trail.create ? createTrail(context, context.archive, management) : undefined;
     const monitoring = new SecurityMonitoring(
       "security-monitoring",
       {
@@ -67,7 +61,7 @@ export = () =>
       alarmTopicArn: monitoring.topic.arn,
       monitoredControls: monitoring.alarms.length,
       ...(governed && {
-        logArchiveAccountId: context.archiveAccount.id,
+        logArchiveAccountId: context.archive?.account.id,
         trailArn: governed.trail.trail.arn,
         trailName: governed.trail.trail.name,
         archiveBucketName: governed.archive.bucketName,
@@ -80,9 +74,20 @@ export = () =>
   });
 
 /** The trail, its archive and its CloudWatch Logs delivery. */
-function createTrail(context: GovernanceContext, management: aws.Provider, logArchiveAccount: aws.Provider) {
+function createTrail(
+  context: GovernanceContext,
+  archiveAccount: NonNullable<GovernanceContext["archive"]>,
+  management: aws.Provider,
+) {
   const { config } = context;
   const { partition, region } = config;
+  const settings = archiveAccount.settings;
+  const logArchiveAccount = new aws.Provider("log-archive-account", {
+    region,
+    allowedAccountIds: [archiveAccount.account.id],
+    assumeRoles: [{ roleArn: archiveAccount.roleArn, sessionName: "org-governance" }],
+    defaultTags: { tags: config.tags },
+  });
   const archive = new LogArchive(
     "log-archive",
     {
@@ -90,11 +95,11 @@ function createTrail(context: GovernanceContext, management: aws.Provider, logAr
       region,
       organizationId: context.organizationId,
       managementAccountId: context.managementAccountId,
-      archiveAccountId: context.archiveAccount.id,
+      archiveAccountId: archiveAccount.account.id,
       trailArn: context.trailArn,
-      objectLock: config.logArchive.objectLock,
-      lifecycle: config.logArchive.lifecycle,
-      protect: config.logArchive.protect,
+      objectLock: settings.objectLock,
+      lifecycle: settings.lifecycle,
+      protect: settings.protect,
     },
     { providers: [logArchiveAccount] },
   );
@@ -109,7 +114,7 @@ function createTrail(context: GovernanceContext, management: aws.Provider, logAr
       trailName: context.trailName,
       trailArn: context.trailArn,
       retentionDays: config.trail.cloudWatchLogs.retentionDays,
-      protect: config.logArchive.protect,
+      protect: settings.protect,
     },
     { providers: [management] },
   );

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { accessLogLifecycleRules, archiveLifecycleRules } from "../lib/archive/lifecycle-rules";
-import type { StackConfig } from "../lib/config/validate";
+import type { LogArchiveConfig } from "../lib/config/validate";
 import { ACCESS_LOG_PREFIX, accessLogBucketName, archiveBucketName, bucketArn } from "../lib/naming";
 import { accessLogBucketPolicy } from "../lib/policies/access-log-bucket-policy";
 import { archiveBucketPolicy } from "../lib/policies/archive-bucket-policy";
@@ -17,8 +17,8 @@ export interface LogArchiveArgs {
   archiveAccountId: string;
   /** The ARN the trail will have: the bucket and key policies must name it before it exists. */
   trailArn: string;
-  objectLock: StackConfig["logArchive"]["objectLock"];
-  lifecycle: StackConfig["logArchive"]["lifecycle"];
+  objectLock: LogArchiveConfig["objectLock"];
+  lifecycle: LogArchiveConfig["lifecycle"];
   /**
    * Protect the buckets and the key: the engine refuses to delete or replace them, and a removal from the
    * program leaves them in AWS.

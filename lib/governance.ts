@@ -1,4 +1,4 @@
-import type { StackConfig } from "./config/validate";
+import type { LogArchiveConfig, StackConfig } from "./config/validate";
 import { CONFIG_NAMESPACE } from "./config/schema";
 import * as naming from "./naming";
 import { resolveMemberAccount } from "./organization/resolve";
@@ -10,10 +10,14 @@ export interface GovernanceContext {
   organization: OrganizationSnapshot;
   organizationId: string;
   managementAccountId: string;
-  archiveAccount: SnapshotAccount;
   trailName: string;
   trailArn: string;
-  archiveRoleArn: string;
+  /** The log archive, when the program creates the trail. */
+  archive?: {
+    account: SnapshotAccount;
+    roleArn: string;
+    settings: LogArchiveConfig;
+  };
 }
 
 /** Resolves account references and names; throws the same one-line errors as config validation. */
@@ -22,18 +26,16 @@ export function governanceContext(
   organization: OrganizationSnapshot,
 ): GovernanceContext {
   const managementAccountId = organization.organization.managementAccountId;
-  const archiveAccount = resolveMemberAccount(
-    organization,
-    config.logArchive.account,
-    `${CONFIG_NAMESPACE}:logArchive.account`,
-  );
+  const settings = config.logArchive;
+  const archiveAccount =
+    settings &&
+    resolveMemberAccount(organization, settings.account, `${CONFIG_NAMESPACE}:logArchive.account`);
   const trailName = config.trail.name;
   return {
     config,
     organization,
     organizationId: organization.organization.id,
     managementAccountId,
-    archiveAccount,
     trailName,
     trailArn: naming.trailArn({
       partition: config.partition,
@@ -41,6 +43,13 @@ export function governanceContext(
       managementAccountId,
       trailName,
     }),
-    archiveRoleArn: naming.roleArn(config.partition, archiveAccount.id, config.logArchive.roleName),
+    ...(settings &&
+      archiveAccount && {
+        archive: {
+          account: archiveAccount,
+          roleArn: naming.roleArn(config.partition, archiveAccount.id, settings.roleName),
+          settings,
+        },
+      }),
   };
 }

@@ -1,4 +1,4 @@
-import type { StackConfig } from "../config/validate";
+import type { LogArchiveConfig } from "../config/validate";
 
 export interface LifecycleRule {
   id: string;
@@ -19,7 +19,7 @@ export const ABORT_INCOMPLETE_UPLOADS_AFTER_DAYS = 7;
  * lock retention, so a lifecycle rule never deletes what Object Lock still protects.
  */
 export function archiveLifecycleRules(
-  lifecycle: StackConfig["logArchive"]["lifecycle"],
+  lifecycle: LogArchiveConfig["lifecycle"],
   retentionDays: number,
 ): LifecycleRule[] {
   const transitions: NonNullable<LifecycleRule["transitions"]> = [];

@@ -127,7 +127,8 @@ const tagKey = z
 
 export const stackConfigSchema = z.strictObject({
   organization: organizationConfigSchema.default({}),
-  logArchive: logArchiveConfigSchema,
+  /** Required when the program creates the trail (`trail.create`, the default). */
+  logArchive: logArchiveConfigSchema.optional(),
   trail: trailConfigSchema.default(trailConfigSchema.parse({})),
   monitoring: monitoringConfigSchema.default(monitoringConfigSchema.parse({})),
   /** Applied to every taggable resource through the providers' default tags. @default {} */

@@ -14,7 +14,8 @@ export interface StackConfig extends Omit<ParsedStackConfig, "logArchive"> {
   /** The home region (`aws:region`): where the trail, its log group and the archive bucket live. */
   region: string;
   partition: string;
-  logArchive: Omit<ParsedStackConfig["logArchive"], "objectLock" | "lifecycle"> & {
+  /** Present whenever `trail.create` is true. */
+  logArchive?: Omit<LogArchiveSettings, "objectLock" | "lifecycle"> & {
     objectLock: { mode: "COMPLIANCE" | "GOVERNANCE"; retentionDays: number; days?: number; years?: number };
     lifecycle: {
       infrequentAccessAfterDays?: number;
@@ -24,6 +25,11 @@ export interface StackConfig extends Omit<ParsedStackConfig, "logArchive"> {
     };
   };
 }
+
+type LogArchiveSettings = NonNullable<ParsedStackConfig["logArchive"]>;
+
+/** The log-archive settings after validation, with the retention in days and the default lifecycle. */
+export type LogArchiveConfig = NonNullable<StackConfig["logArchive"]>;
 
 /** Every problem of a stack configuration, one line each; thrown before any resource is registered. */
 export class ConfigError extends Error {
@@ -72,25 +78,22 @@ export function validateStackConfig(raw: Record<string, string>): StackConfig {
     problems.push(`aws:region: expected a region like eu-west-1 (got ${describeValue(region)})`);
   }
 
+  // Checked on the raw document, so it is reported together with any schema problem.
+  const createsTrail = (document.trail as { create?: unknown } | undefined)?.create !== false;
+  if (createsTrail && document.logArchive === undefined) {
+    problems.push(
+      `${prefix}logArchive: required to create the trail; set ${prefix}logArchive.account to the log-archive account's id, name or e-mail (got nothing)`,
+    );
+  }
   const parsed = stackConfigSchema.safeParse(document);
   if (!parsed.success) {
     problems.push(...formatIssues(parsed.error.issues, document, prefix));
     throw new ConfigError(problems);
   }
   const config = parsed.data;
-  const lock = config.logArchive.objectLock;
-  const retentionDays =
-    lock.years !== undefined ? lock.years * DAYS_PER_YEAR : (lock.days ?? DEFAULT_RETENTION_DAYS);
-  // Defaults fill an absent lifecycle only: once a user sets any transition, the rule is exactly theirs,
-  // so a default never contradicts a value they chose.
-  const lifecycle =
-    Object.keys(config.logArchive.lifecycle).length === 0
-      ? {
-          infrequentAccessAfterDays: DEFAULT_INFREQUENT_ACCESS_AFTER_DAYS,
-          glacierAfterDays: DEFAULT_GLACIER_AFTER_DAYS,
-        }
-      : config.logArchive.lifecycle;
-  problems.push(...lifecycleProblems(lifecycle, retentionDays));
+  const logArchive = config.logArchive && resolveLogArchive(config.logArchive);
+  if (logArchive)
+    problems.push(...lifecycleProblems(logArchive.lifecycle, logArchive.objectLock.retentionDays));
   if (config.trail.create === false && config.monitoring.logGroupName === undefined) {
     problems.push(
       `${prefix}trail.create: false needs ${prefix}monitoring.logGroupName, the existing trail's log group (got nothing)`,
@@ -103,8 +106,25 @@ export function validateStackConfig(raw: Record<string, string>): StackConfig {
     ...config,
     region: region!,
     partition: partitionOf(region!),
-    logArchive: { ...config.logArchive, objectLock: { ...lock, retentionDays }, lifecycle },
+    logArchive,
   };
+}
+
+/** The retention in days, and the default lifecycle when none is configured. */
+function resolveLogArchive(settings: LogArchiveSettings): LogArchiveConfig {
+  const lock = settings.objectLock;
+  const retentionDays =
+    lock.years !== undefined ? lock.years * DAYS_PER_YEAR : (lock.days ?? DEFAULT_RETENTION_DAYS);
+  // Defaults fill an absent lifecycle only: once a user sets any transition, the rule is exactly theirs,
+  // so a default never contradicts a value they chose.
+  const lifecycle =
+    Object.keys(settings.lifecycle).length === 0
+      ? {
+          infrequentAccessAfterDays: DEFAULT_INFREQUENT_ACCESS_AFTER_DAYS,
+          glacierAfterDays: DEFAULT_GLACIER_AFTER_DAYS,
+        }
+      : settings.lifecycle;
+  return { ...settings, objectLock: { ...lock, retentionDays }, lifecycle };
 }
 
 function controlSelectionProblems(selection: ParsedStackConfig["monitoring"]["controls"]): string[] {
@@ -120,10 +140,7 @@ function controlSelectionProblems(selection: ParsedStackConfig["monitoring"]["co
 const LIFECYCLE_KEY = `${CONFIG_NAMESPACE}:logArchive.lifecycle`;
 
 /** S3's own lifecycle constraints, and ours: nothing may expire before Object Lock lets it go. */
-export function lifecycleProblems(
-  lifecycle: StackConfig["logArchive"]["lifecycle"],
-  retentionDays: number,
-): string[] {
+export function lifecycleProblems(lifecycle: LogArchiveConfig["lifecycle"], retentionDays: number): string[] {
   const problems: string[] = [];
   const { infrequentAccessAfterDays: ia, glacierAfterDays: glacier, deepArchiveAfterDays: deep } = lifecycle;
   const expire = lifecycle.expireAfterDays;

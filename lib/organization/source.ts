@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { CONFIG_NAMESPACE } from "../config/schema";
 import { parseSnapshotText, OrganizationSnapshot, SnapshotError } from "./snapshot";
@@ -11,6 +11,7 @@ export const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
 
 /** Reads and validates a snapshot file; every failure is a `SnapshotError` naming the file. */
 export function readSnapshotFile(file: string): OrganizationSnapshot {
+  if (sizeOf(file) > MAX_SNAPSHOT_BYTES) throw tooLarge(file);
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -20,12 +21,23 @@ export function readSnapshotFile(file: string): OrganizationSnapshot {
       `cannot read the organization snapshot (${reason}); check ${CONFIG_NAMESPACE}:organization.snapshotFile or --org-snapshot, or write one with \`npm run inventory\``,
     ]);
   }
-  if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES) {
-    throw new SnapshotError(file, [
-      `larger than ${MAX_SNAPSHOT_BYTES} bytes; is this an organization snapshot?`,
-    ]);
-  }
+  if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES) throw tooLarge(file);
   return parseSnapshotText(text, file);
+}
+
+/** The size on disk, or 0 when unknown: reading then reports why the file cannot be read. */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+function tooLarge(file: string): SnapshotError {
+  return new SnapshotError(file, [
+    `larger than ${MAX_SNAPSHOT_BYTES} bytes; is this an organization snapshot?`,
+  ]);
 }
 
 /**

@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { captureRegistrations, PlannedResource, settled } from "./capture";
 import { MockCloud } from "./mock-cloud";
 import { projectName, readStackConfigFile } from "./stack-files";
-import { CONFIG_NAMESPACE } from "../config/schema";
+import { CONFIG_NAMESPACE, organizationConfigSchema } from "../config/schema";
 import { SAMPLE_ORGANIZATION_PATH } from "../organization/source";
 import * as pulumi from "@pulumi/pulumi";
 import { isUserError } from "../errors";
@@ -46,13 +46,17 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   };
 
   const organizationKey = `${CONFIG_NAMESPACE}:organization`;
-  const stackOrganization = config[organizationKey] ? safeJson(config[organizationKey]) : {};
-  const configured = (stackOrganization as { snapshotFile?: unknown }).snapshotFile;
+  const section = organizationConfigSchema.safeParse(
+    organizationKey in config ? safeJson(config[organizationKey]) : {},
+  );
   const snapshotFile = path.resolve(
     projectDir,
-    options.snapshotFile ?? (typeof configured === "string" ? configured : SAMPLE_ORGANIZATION_PATH),
+    options.snapshotFile ??
+      (section.success ? section.data.snapshotFile : undefined) ??
+      SAMPLE_ORGANIZATION_PATH,
   );
-  config[organizationKey] = JSON.stringify({ ...(stackOrganization as object), snapshotFile });
+  // A malformed section stays as written, so validation reports it by its key as `pulumi up` would.
+  if (section.success) config[organizationKey] = JSON.stringify({ ...section.data, snapshotFile });
 
   pulumi.runtime.setAllConfig(config);
   const resources = await captureRegistrations(
@@ -98,6 +102,6 @@ function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return {};
+    return text;
   }
 }

@@ -6,9 +6,9 @@ import {
   accessLogLifecycleRules,
   archiveLifecycleRules,
 } from "../../../lib/archive/lifecycle-rules";
-import { lifecycleProblems, StackConfig } from "../../../lib/config/validate";
+import { lifecycleProblems, LogArchiveConfig } from "../../../lib/config/validate";
 
-type Lifecycle = StackConfig["logArchive"]["lifecycle"];
+type Lifecycle = LogArchiveConfig["lifecycle"];
 
 /** Lifecycles that pass validation, with the retention they were validated against. */
 const validLifecycle: fc.Arbitrary<{ lifecycle: Lifecycle; retentionDays: number }> = fc

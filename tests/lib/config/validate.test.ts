@@ -89,13 +89,13 @@ describe("validateStackConfig", () => {
     it("keeps a GOVERNANCE mode and defaults the retention to 365 days", () => {
       const lock = validateStackConfig(
         rawConfig({ logArchive: { ...VALID_LOG_ARCHIVE, objectLock: { mode: "GOVERNANCE" } } }),
-      ).logArchive.objectLock;
+      ).logArchive!.objectLock;
       assert.deepEqual(lock, { mode: "GOVERNANCE", retentionDays: 365 });
     });
 
     it("computes the retention from days, or from years at 365 days each", () => {
       const retention = (objectLock: object) =>
-        validateStackConfig(rawConfig({ logArchive: { ...VALID_LOG_ARCHIVE, objectLock } })).logArchive
+        validateStackConfig(rawConfig({ logArchive: { ...VALID_LOG_ARCHIVE, objectLock } })).logArchive!
           .objectLock;
       assert.deepEqual(retention({ days: 30 }), { mode: "COMPLIANCE", days: 30, retentionDays: 30 });
       assert.deepEqual(retention({ years: 7 }), { mode: "COMPLIANCE", years: 7, retentionDays: 2555 });
@@ -103,7 +103,7 @@ describe("validateStackConfig", () => {
 
     it("fills the lifecycle defaults only when the lifecycle is absent or empty", () => {
       const lifecycleOf = (lifecycle: Record<string, unknown>) =>
-        validateStackConfig(rawConfig(lifecycleConfig(lifecycle))).logArchive.lifecycle;
+        validateStackConfig(rawConfig(lifecycleConfig(lifecycle))).logArchive!.lifecycle;
       assert.deepEqual(lifecycleOf({}), { infrequentAccessAfterDays: 90, glacierAfterDays: 365 });
       assert.deepEqual(lifecycleOf({ expireAfterDays: 3650 }), { expireAfterDays: 3650 });
       assert.deepEqual(lifecycleOf({ glacierAfterDays: 30 }), { glacierAfterDays: 30 });
@@ -148,8 +148,8 @@ describe("validateStackConfig", () => {
           "us-gov-west-1",
         ),
       );
-      assert.equal(config.logArchive.objectLock.retentionDays, 365);
-      assert.equal(config.logArchive.protect, false);
+      assert.equal(config.logArchive!.objectLock.retentionDays, 365);
+      assert.equal(config.logArchive!.protect, false);
       assert.equal(config.trail.create, false);
       assert.deepEqual(config.trail.dataEvents, { s3: "All", lambda: true, dynamodb: true });
       assert.equal(config.monitoring.logGroupName, "aws-controltower/CloudTrailLogs");
@@ -159,7 +159,7 @@ describe("validateStackConfig", () => {
 
     it("ignores keys of other namespaces", () => {
       const raw = { ...rawConfig(), "aws:profile": "prod", "other-project:logArchve": "{}" };
-      assert.equal(validateStackConfig(raw).logArchive.account, "Log Archive");
+      assert.equal(validateStackConfig(raw).logArchive!.account, "Log Archive");
     });
   });
 
@@ -204,7 +204,7 @@ describe("validateStackConfig", () => {
       const raw = rawConfig({ logArchive: undefined });
       raw[`${NS}:__proto__`] = JSON.stringify({ logArchive: VALID_LOG_ARCHIVE });
       assert.deepEqual(problemsOf(raw), [
-        `${NS}:logArchive: expected object, received undefined (got nothing)`,
+        `${NS}:logArchive: required to create the trail; set ${NS}:logArchive.account to the log-archive account's id, name or e-mail (got nothing)`,
         `${NS}:__proto__: unknown key; remove it or fix its spelling`,
       ]);
     });
@@ -214,7 +214,7 @@ describe("validateStackConfig", () => {
     it("requires the section", () => {
       assertRejected(
         { logArchive: undefined },
-        `${NS}:logArchive: expected object, received undefined (got nothing)`,
+        `${NS}:logArchive: required to create the trail; set ${NS}:logArchive.account to the log-archive account's id, name or e-mail (got nothing)`,
       );
     });
 
@@ -267,7 +267,7 @@ describe("validateStackConfig", () => {
     it("accepts a role name of 64 characters", () => {
       const roleName = "r".repeat(64);
       const config = validateStackConfig(rawConfig({ logArchive: { account: "x", roleName } }));
-      assert.equal(config.logArchive.roleName, roleName);
+      assert.equal(config.logArchive!.roleName, roleName);
     });
 
     it("rejects a non-boolean protect", () => {
@@ -327,7 +327,7 @@ describe("validateStackConfig", () => {
 
     it("accepts a Standard-IA transition at 30 days", () => {
       const config = validateStackConfig(rawConfig(lifecycleConfig({ infrequentAccessAfterDays: 30 })));
-      assert.deepEqual(config.logArchive.lifecycle, { infrequentAccessAfterDays: 30 });
+      assert.deepEqual(config.logArchive!.lifecycle, { infrequentAccessAfterDays: 30 });
     });
 
     it("rejects a Glacier transition less than 30 days after Standard-IA", () => {
@@ -380,7 +380,7 @@ describe("validateStackConfig", () => {
         `${key}.expireAfterDays: expected at least 2555, the Object Lock retention, or logs would be scheduled for deletion while locked (got 2554)`,
       );
       const config = validateStackConfig(rawConfig(lifecycleConfig({ expireAfterDays: 2555 }, { years: 7 })));
-      assert.equal(config.logArchive.lifecycle.expireAfterDays, 2555);
+      assert.equal(config.logArchive!.lifecycle.expireAfterDays, 2555);
     });
 
     it("rejects an expiry not after the last transition", () => {
@@ -558,6 +558,17 @@ describe("validateStackConfig", () => {
       assert.equal(config.trail.create, false);
     });
 
+    it("needs no log archive when the trail is not created here (Control Tower)", () => {
+      const config = validateStackConfig(
+        rawConfig({
+          logArchive: undefined,
+          trail: { create: false },
+          monitoring: { logGroupName: "aws-controltower/CloudTrailLogs" },
+        }),
+      );
+      assert.equal(config.logArchive, undefined);
+    });
+
     it("rejects a non-boolean create", () => {
       assertRejected(
         { trail: { create: "no" } },
@@ -574,6 +585,18 @@ describe("validateStackConfig", () => {
         { monitoring: { emails: ["secops@example.com", "secops"] } },
         `${key}.emails[1]: expected an e-mail address like secops@example.com (got "secops")`,
       );
+    });
+
+    it("rejects unknown control ids, listing the valid ones", () => {
+      const problems = problemsOf(
+        rawConfig({ monitoring: { controls: ["root-account-usage", "root-usage"] } }),
+      );
+      assert.equal(problems.length, 1);
+      assert.match(
+        problems[0],
+        new RegExp(`^${key}\\.controls: unknown control id "root-usage"; valid ids: `),
+      );
+      assert.match(problems[0], /root-account-usage/);
     });
 
     it("rejects a single e-mail address given as a string", () => {
