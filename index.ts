@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import { Provider } from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { LogArchive } from "./components/log-archive";
 import { OrganizationTrail } from "./components/organization-trail";
@@ -26,7 +26,7 @@ export = () =>
     const defaultTags = { tags: config.tags };
 
     // allowedAccountIds makes a run with the wrong credentials fail before it changes anything.
-    const management = new aws.Provider("management-account", {
+    const management = new Provider("management-account", {
       region,
       allowedAccountIds: [context.managementAccountId],
       defaultTags,
@@ -77,12 +77,12 @@ export = () =>
 function createTrail(
   context: GovernanceContext,
   archiveAccount: NonNullable<GovernanceContext["archive"]>,
-  management: aws.Provider,
+  management: Provider,
 ) {
   const { config } = context;
   const { partition, region } = config;
   const settings = archiveAccount.settings;
-  const logArchiveAccount = new aws.Provider("log-archive-account", {
+  const logArchiveAccount = new Provider("log-archive-account", {
     region,
     allowedAccountIds: [archiveAccount.account.id],
     assumeRoles: [{ roleArn: archiveAccount.roleArn, sessionName: "org-governance" }],

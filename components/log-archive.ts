@@ -1,12 +1,18 @@
-import * as aws from "@pulumi/aws";
+import * as kms from "@pulumi/aws/kms";
+import * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
 import { accessLogLifecycleRules, archiveLifecycleRules } from "../lib/archive/lifecycle-rules";
 import type { LogArchiveConfig } from "../lib/config/validate";
-import { ACCESS_LOG_PREFIX, accessLogBucketName, archiveBucketName, bucketArn } from "../lib/naming";
+import {
+  ACCESS_LOG_PREFIX,
+  accessLogBucketName,
+  archiveBucketName,
+  bucketArn,
+  managementTrailsArnPattern,
+} from "../lib/naming";
 import { accessLogBucketPolicy } from "../lib/policies/access-log-bucket-policy";
 import { archiveBucketPolicy } from "../lib/policies/archive-bucket-policy";
 import { archiveKeyPolicy } from "../lib/policies/archive-key-policy";
-import { managementTrailsArnPattern } from "../lib/naming";
 
 export interface LogArchiveArgs {
   partition: string;
@@ -36,10 +42,10 @@ export const KEY_DELETION_WINDOW_DAYS = 30;
  * locked or SSE-KMS bucket).
  */
 export class LogArchive extends pulumi.ComponentResource {
-  readonly key: aws.kms.Key;
-  readonly bucket: aws.s3.Bucket;
-  readonly bucketPolicy: aws.s3.BucketPolicy;
-  readonly accessLogBucket: aws.s3.Bucket;
+  readonly key: kms.Key;
+  readonly bucket: s3.Bucket;
+  readonly bucketPolicy: s3.BucketPolicy;
+  readonly accessLogBucket: s3.Bucket;
   readonly bucketName: string;
   readonly bucketArn: string;
   readonly accessLogBucketName: string;
@@ -56,7 +62,7 @@ export class LogArchive extends pulumi.ComponentResource {
     this.accessLogBucketName = accessLogName;
     const accessLogArn = bucketArn(args.partition, accessLogName);
 
-    this.key = new aws.kms.Key(
+    this.key = new kms.Key(
       `${name}-key`,
       {
         description: `Encrypts the organization trail's logs of ${args.organizationId}`,
@@ -73,19 +79,19 @@ export class LogArchive extends pulumi.ComponentResource {
       },
       guarded,
     );
-    new aws.kms.Alias(
+    new kms.Alias(
       `${name}-key-alias`,
       { name: "alias/org-trail-archive", targetKeyId: this.key.keyId },
       child,
     );
 
-    this.bucket = new aws.s3.Bucket(
+    this.bucket = new s3.Bucket(
       `${name}-bucket`,
       { bucket: this.bucketName, objectLockEnabled: true, forceDestroy: false },
       guarded,
     );
     const bucket = this.bucket.bucket;
-    const blockPublicAccess = new aws.s3.BucketPublicAccessBlock(
+    const blockPublicAccess = new s3.BucketPublicAccessBlock(
       `${name}-bucket-public-access`,
       {
         bucket,
@@ -96,17 +102,17 @@ export class LogArchive extends pulumi.ComponentResource {
       },
       child,
     );
-    new aws.s3.BucketOwnershipControls(
+    new s3.BucketOwnershipControls(
       `${name}-bucket-ownership`,
       { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } },
       child,
     );
-    const versioning = new aws.s3.BucketVersioning(
+    const versioning = new s3.BucketVersioning(
       `${name}-bucket-versioning`,
       { bucket, versioningConfiguration: { status: "Enabled" } },
       child,
     );
-    new aws.s3.BucketObjectLockConfiguration(
+    new s3.BucketObjectLockConfiguration(
       `${name}-bucket-object-lock`,
       {
         bucket,
@@ -121,7 +127,7 @@ export class LogArchive extends pulumi.ComponentResource {
       // Object Lock needs versioning; say so rather than rely on S3 enabling it with the lock.
       { parent: this, dependsOn: [versioning] },
     );
-    new aws.s3.BucketServerSideEncryptionConfiguration(
+    new s3.BucketServerSideEncryptionConfiguration(
       `${name}-bucket-encryption`,
       {
         bucket,
@@ -134,12 +140,12 @@ export class LogArchive extends pulumi.ComponentResource {
       },
       child,
     );
-    new aws.s3.BucketLifecycleConfiguration(
+    new s3.BucketLifecycleConfiguration(
       `${name}-bucket-lifecycle`,
       { bucket, rules: archiveLifecycleRules(args.lifecycle, args.objectLock.retentionDays) },
       { parent: this, dependsOn: [versioning] },
     );
-    this.bucketPolicy = new aws.s3.BucketPolicy(
+    this.bucketPolicy = new s3.BucketPolicy(
       `${name}-bucket-policy`,
       {
         bucket,
@@ -156,13 +162,13 @@ export class LogArchive extends pulumi.ComponentResource {
       { parent: this, dependsOn: [blockPublicAccess] },
     );
 
-    this.accessLogBucket = new aws.s3.Bucket(
+    this.accessLogBucket = new s3.Bucket(
       `${name}-access-logs`,
       { bucket: accessLogName, forceDestroy: false },
       guarded,
     );
     const logs = this.accessLogBucket.bucket;
-    const logsPublicAccess = new aws.s3.BucketPublicAccessBlock(
+    const logsPublicAccess = new s3.BucketPublicAccessBlock(
       `${name}-access-logs-public-access`,
       {
         bucket: logs,
@@ -173,28 +179,28 @@ export class LogArchive extends pulumi.ComponentResource {
       },
       child,
     );
-    const logsOwnership = new aws.s3.BucketOwnershipControls(
+    const logsOwnership = new s3.BucketOwnershipControls(
       `${name}-access-logs-ownership`,
       { bucket: logs, rule: { objectOwnership: "BucketOwnerEnforced" } },
       child,
     );
-    const logsVersioning = new aws.s3.BucketVersioning(
+    const logsVersioning = new s3.BucketVersioning(
       `${name}-access-logs-versioning`,
       { bucket: logs, versioningConfiguration: { status: "Enabled" } },
       child,
     );
-    new aws.s3.BucketServerSideEncryptionConfiguration(
+    new s3.BucketServerSideEncryptionConfiguration(
       `${name}-access-logs-encryption`,
       // SSE-S3: S3 server access logging cannot deliver to a bucket whose default encryption is SSE-KMS.
       { bucket: logs, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
       child,
     );
-    new aws.s3.BucketLifecycleConfiguration(
+    new s3.BucketLifecycleConfiguration(
       `${name}-access-logs-lifecycle`,
       { bucket: logs, rules: accessLogLifecycleRules() },
       { parent: this, dependsOn: [logsVersioning] },
     );
-    const logsPolicy = new aws.s3.BucketPolicy(
+    const logsPolicy = new s3.BucketPolicy(
       `${name}-access-logs-policy`,
       {
         bucket: logs,
@@ -209,7 +215,7 @@ export class LogArchive extends pulumi.ComponentResource {
       },
       { parent: this, dependsOn: [logsPublicAccess] },
     );
-    new aws.s3.BucketLogging(
+    new s3.BucketLogging(
       `${name}-bucket-logging`,
       { bucket, targetBucket: logs, targetPrefix: ACCESS_LOG_PREFIX },
       // With owner-enforced ownership, delivery is authorized by the target's bucket policy alone.

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as cloudtrail from "@pulumi/aws/cloudtrail";
 import * as pulumi from "@pulumi/pulumi";
 import { DataEventsSettings, trailEventSelectors } from "../lib/trail/event-selectors";
 
@@ -30,12 +30,12 @@ export interface OrganizationTrailArgs {
 
 /** The organization trail: every account, every region, global events, validated and encrypted. */
 export class OrganizationTrail extends pulumi.ComponentResource {
-  readonly trail: aws.cloudtrail.Trail;
+  readonly trail: cloudtrail.Trail;
 
   constructor(name: string, args: OrganizationTrailArgs, opts?: pulumi.ComponentResourceOptions) {
     super("org-governance:index:OrganizationTrail", name, {}, opts);
     const insights = args.insights ?? [];
-    this.trail = new aws.cloudtrail.Trail(
+    this.trail = new cloudtrail.Trail(
       `${name}-cloudtrail`,
       {
         name: args.trailName,

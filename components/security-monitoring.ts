@@ -1,4 +1,6 @@
-import * as aws from "@pulumi/aws";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import * as kms from "@pulumi/aws/kms";
+import * as sns from "@pulumi/aws/sns";
 import * as pulumi from "@pulumi/pulumi";
 import type { MonitoringControl } from "../lib/controls";
 import { alarmTopicKeyPolicy, alarmTopicPolicy } from "../lib/policies/alarm-topic-policies";
@@ -30,10 +32,10 @@ export interface SecurityMonitoringArgs {
  * customer managed key that CloudWatch may use.
  */
 export class SecurityMonitoring extends pulumi.ComponentResource {
-  readonly topic: aws.sns.Topic;
-  readonly key: aws.kms.Key;
-  readonly filters: aws.cloudwatch.LogMetricFilter[] = [];
-  readonly alarms: aws.cloudwatch.MetricAlarm[] = [];
+  readonly topic: sns.Topic;
+  readonly key: kms.Key;
+  readonly filters: cloudwatch.LogMetricFilter[] = [];
+  readonly alarms: cloudwatch.MetricAlarm[] = [];
 
   constructor(name: string, args: SecurityMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
     super("org-governance:index:SecurityMonitoring", name, {}, opts);
@@ -42,7 +44,7 @@ export class SecurityMonitoring extends pulumi.ComponentResource {
     const topicArn = `arn:${args.partition}:sns:${args.region}:${args.accountId}:${topicName}`;
     const alarmArnPattern = `arn:${args.partition}:cloudwatch:${args.region}:${args.accountId}:alarm:${ALARM_NAME_PREFIX}*`;
 
-    this.key = new aws.kms.Key(
+    this.key = new kms.Key(
       `${name}-key`,
       {
         description: "Encrypts the security alarm topic; CloudWatch alarms may use it",
@@ -54,17 +56,17 @@ export class SecurityMonitoring extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    new aws.kms.Alias(
+    new kms.Alias(
       `${name}-key-alias`,
       { name: "alias/org-governance-alarms", targetKeyId: this.key.keyId },
       { parent: this },
     );
-    this.topic = new aws.sns.Topic(
+    this.topic = new sns.Topic(
       `${name}-topic`,
       { name: topicName, kmsMasterKeyId: this.key.arn },
       { parent: this },
     );
-    new aws.sns.TopicPolicy(
+    new sns.TopicPolicy(
       `${name}-topic-policy`,
       {
         arn: this.topic.arn,
@@ -80,7 +82,7 @@ export class SecurityMonitoring extends pulumi.ComponentResource {
       { parent: this },
     );
     for (const email of args.emails ?? []) {
-      new aws.sns.TopicSubscription(
+      new sns.TopicSubscription(
         `${name}-email-${email}`,
         { topic: this.topic.arn, protocol: "email", endpoint: email },
         { parent: this },
@@ -89,7 +91,7 @@ export class SecurityMonitoring extends pulumi.ComponentResource {
 
     for (const control of args.controls) {
       const resourceName = `${ALARM_NAME_PREFIX}${control.id}`;
-      const filter = new aws.cloudwatch.LogMetricFilter(
+      const filter = new cloudwatch.LogMetricFilter(
         `${name}-${control.id}-filter`,
         {
           name: resourceName,
@@ -101,7 +103,7 @@ export class SecurityMonitoring extends pulumi.ComponentResource {
       );
       this.filters.push(filter);
       this.alarms.push(
-        new aws.cloudwatch.MetricAlarm(
+        new cloudwatch.MetricAlarm(
           `${name}-${control.id}-alarm`,
           {
             name: resourceName,

@@ -1,4 +1,6 @@
-import * as aws from "@pulumi/aws";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import * as iam from "@pulumi/aws/iam";
+import * as kms from "@pulumi/aws/kms";
 import * as pulumi from "@pulumi/pulumi";
 import { logGroupArn, logGroupName } from "../lib/naming";
 import { logGroupKeyPolicy } from "../lib/policies/log-group-key-policy";
@@ -26,10 +28,10 @@ export interface TrailLogDeliveryArgs {
  * that the monitoring filters read, and the role CloudTrail assumes to write to it.
  */
 export class TrailLogDelivery extends pulumi.ComponentResource {
-  readonly logGroup: aws.cloudwatch.LogGroup;
-  readonly key: aws.kms.Key;
-  readonly role: aws.iam.Role;
-  readonly rolePolicy: aws.iam.RolePolicy;
+  readonly logGroup: cloudwatch.LogGroup;
+  readonly key: kms.Key;
+  readonly role: iam.Role;
+  readonly rolePolicy: iam.RolePolicy;
   readonly logGroupName: string;
   readonly logGroupArn: string;
 
@@ -46,7 +48,7 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
       logGroupArn: this.logGroupArn,
     };
 
-    this.key = new aws.kms.Key(
+    this.key = new kms.Key(
       `${name}-key`,
       {
         description: `Encrypts the CloudWatch Logs group ${this.logGroupName}`,
@@ -63,13 +65,13 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
       },
       { parent: this, protect: keep, retainOnDelete: keep },
     );
-    new aws.kms.Alias(
+    new kms.Alias(
       `${name}-key-alias`,
       { name: "alias/org-trail-log-group", targetKeyId: this.key.keyId },
       { parent: this },
     );
 
-    this.logGroup = new aws.cloudwatch.LogGroup(
+    this.logGroup = new cloudwatch.LogGroup(
       `${name}-log-group`,
       {
         name: this.logGroupName,
@@ -80,7 +82,7 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    this.role = new aws.iam.Role(
+    this.role = new iam.Role(
       `${name}-role`,
       {
         name: `${args.trailName}-cloudwatch-logs`,
@@ -89,7 +91,7 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    this.rolePolicy = new aws.iam.RolePolicy(
+    this.rolePolicy = new iam.RolePolicy(
       `${name}-role-policy`,
       { role: this.role.name, policy: JSON.stringify(trailLogsDeliveryPolicy(roleArgs)) },
       { parent: this },

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { join } from "node:path";
 
 export interface CommandOutcome {
   readonly exitCode: number;
@@ -43,6 +44,18 @@ export function lastLine(text: string): string {
   return lines.filter((line) => line !== "").pop() ?? "(no output)";
 }
 
+/**
+ * The line of a failed command's error output that says what went wrong: the message of an uncaught error
+ * (Node prints it between the source excerpt and the stack), else the last line.
+ */
+export function failureLine(stderr: string): string {
+  const lines = stderr.split("\n").map((line) => line.trim());
+  return lines.find((line) => /^[A-Za-z]*Error\b[^:]*: /.test(line)) ?? lastLine(stderr);
+}
+
+/** The project's own compiler options, wherever the script lives. */
+const PROJECT_TSCONFIG = join(__dirname, "..", "..", "tsconfig.json");
+
 /** Runs a TypeScript file with ts-node (no type-checking) and parses the JSON its last stdout line holds. */
 export async function runTypeScriptChild<T>(
   script: string,
@@ -52,10 +65,10 @@ export async function runTypeScriptChild<T>(
   const outcome = await runCommand(
     process.execPath,
     ["-r", require.resolve("ts-node/register/transpile-only"), script, ...args],
-    options,
+    { ...options, env: { ...(options.env ?? process.env), TS_NODE_PROJECT: PROJECT_TSCONFIG } },
   );
   if (outcome.exitCode !== 0) {
-    throw new Error(`${script} exited with ${outcome.exitCode}: ${lastLine(outcome.stderr)}`);
+    throw new Error(`${script} exited with ${outcome.exitCode}: ${failureLine(outcome.stderr)}`);
   }
   try {
     return JSON.parse(lastLine(outcome.stdout)) as T;

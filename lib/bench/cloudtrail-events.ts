@@ -33,13 +33,6 @@ const ROLES = [
   "monitoring",
 ];
 const FUNCTIONS = ["orders-api", "thumbnailer", "nightly-report", "webhook-relay"];
-
-const id = ({ hex }: CallContext, prefix: string) => `${prefix}-${hex(17)}`;
-const keyArn = ({ random, accountId, region }: CallContext) =>
-  `arn:aws:kms:${region}:${accountId}:key/${random.pick(KEY_IDS)}`;
-const objectKey = ({ random, hex }: CallContext) =>
-  `${random.pick(["logs", "exports", "uploads", "builds"])}/2024/08/${String(1 + random.below(28)).padStart(2, "0")}/${hex(12)}.${random.pick(["json.gz", "parquet", "zip", "csv"])}`;
-const bucketName = ({ random, accountId }: CallContext) => `${random.pick(BUCKETS)}-${accountId}`;
 /** A handful of keys per account, as an organization with a key per workload has. */
 const KEY_IDS = [
   "0c5e1a2b-7d3f-4e8a-9b6c-1f2e3d4c5b6a",
@@ -47,6 +40,13 @@ const KEY_IDS = [
   "7b1c2d3e-4f5a-4b6c-9d7e-8f9a0b1c2d3e",
   "a4b5c6d7-e8f9-4a0b-8c1d-2e3f4a5b6c7d",
 ];
+
+const id = ({ hex }: CallContext, prefix: string) => `${prefix}-${hex(17)}`;
+const keyArn = ({ random, accountId, region }: CallContext) =>
+  `arn:aws:kms:${region}:${accountId}:key/${random.pick(KEY_IDS)}`;
+const objectKey = ({ random, hex }: CallContext) =>
+  `${random.pick(["logs", "exports", "uploads", "builds"])}/2024/08/${String(1 + random.below(28)).padStart(2, "0")}/${hex(12)}.${random.pick(["json.gz", "parquet", "zip", "csv"])}`;
+const bucketName = ({ random, accountId }: CallContext) => `${random.pick(BUCKETS)}-${accountId}`;
 
 function assumeRoleResponse({ random, hex, accountId }: CallContext): Record<string, unknown> {
   const role = random.pick(ROLES);

@@ -20,8 +20,13 @@ export function describeMachine(): MachineDescription {
     memoryGiB: Math.round((os.totalmem() / GIB) * 10) / 10,
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
+    loadAverage: currentLoadAverage(),
   };
+}
+
+/** 1, 5 and 15-minute load averages, rounded to hundredths. */
+export function currentLoadAverage(): number[] {
+  return os.loadavg().map((load) => Math.round(load * 100) / 100);
 }
 
 /** One line for the top of the table. */

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { lastLine, runCommand } from "./child-process";
+import { failureLine, runCommand } from "./child-process";
 import type { Figure } from "./figures";
 import { ratio, timeRuns, type RunPlan } from "./stats";
 
@@ -59,7 +59,7 @@ async function succeed(command: string, args: readonly string[], cwd: string): P
   const outcome = await runCommand(command, args, { cwd });
   if (outcome.exitCode !== 0) {
     throw new Error(
-      `${command} ${args.join(" ")} exited with ${outcome.exitCode}: ${lastLine(outcome.stderr)}`,
+      `${command} ${args.join(" ")} exited with ${outcome.exitCode}: ${failureLine(outcome.stderr)}`,
     );
   }
 }

@@ -69,15 +69,24 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   // The program's own failure is kept and rethrown after the runtime settles: left inside the stack
   // resource, it would also surface as an unhandled rejection of the stack's output registration.
   let failure: unknown;
-  const outputs = (await runInPulumiStack(async () => {
-    try {
-      return await program();
-    } catch (error) {
-      failure = error;
-      return {};
-    }
-  })) as Record<string, unknown>;
-  await settled();
+  // Pulumi captures a stack trace for every output and resource it creates, which under ts-node's source
+  // maps is most of a plan's time; the plan reports errors by message, so it runs without them.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let outputs: Record<string, unknown>;
+  try {
+    outputs = (await runInPulumiStack(async () => {
+      try {
+        return await program();
+      } catch (error) {
+        failure = error;
+        return {};
+      }
+    })) as Record<string, unknown>;
+    await settled();
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   if (failure !== undefined) throw new PlanFailedError(failure, resources);
   return { project, stack, snapshotFile, config, resources, outputs: outputs ?? {} };
 }

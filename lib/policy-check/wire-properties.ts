@@ -32,12 +32,11 @@ export class WireValueError extends Error {
 
 /** Converts a resource's property bag; like the engine, drops top-level internal keys such as `__defaults`. */
 export function toWireProperties(properties: Record<string, unknown> | undefined): WireProperties {
-  const wire: WireProperties = {};
-  for (const [key, value] of Object.entries(properties ?? {})) {
-    if (key.startsWith("__")) continue;
-    wire[key] = toWireValue(value, [key]);
-  }
-  return wire;
+  return Object.fromEntries(
+    Object.entries(properties ?? {})
+      .filter(([key]) => !key.startsWith("__"))
+      .map(([key, value]) => [key, toWireValue(value, [key])]),
+  );
 }
 
 function toWireValue(value: unknown, path: PathKey[]): WireValue {
@@ -75,10 +74,12 @@ function toWireValue(value: unknown, path: PathKey[]): WireValue {
   }
 }
 
+// fromEntries defines own properties, so a `__proto__` key in a state file stays a key instead of
+// replacing the prototype of the copy.
 function mapObject(object: Record<string, unknown>, path: PathKey[]): { [key: string]: WireValue } {
-  const wire: { [key: string]: WireValue } = {};
-  for (const [key, element] of Object.entries(object)) wire[key] = toWireValue(element, [...path, key]);
-  return wire;
+  return Object.fromEntries(
+    Object.entries(object).map(([key, element]) => [key, toWireValue(element, [...path, key])]),
+  );
 }
 
 function secretOf(value: WireValue): WireValue {

@@ -21,8 +21,11 @@ export function policyConfig<S extends z.ZodObject>(schema: S): PolicyConfig<z.o
   };
 }
 
+// Built once: zod compiles a parser per schema object, and this one is used on every resource.
+const EMPTY_CONFIG = z.strictObject({});
+
 export const NO_CONFIG: PolicyConfig<Record<string, never>> = {
-  parse: (raw, policyName) => parseWith(z.strictObject({}), raw, policyName),
+  parse: (raw, policyName) => parseWith(EMPTY_CONFIG, raw, policyName),
 };
 
 function parseWith<S extends z.ZodType>(schema: S, raw: unknown, policyName: string): z.output<S> {
