@@ -9,7 +9,7 @@ import { readStackConfig } from "./lib/config/pulumi-config";
 import { reportingUserErrors } from "./lib/errors";
 import { GovernanceContext, governanceContext } from "./lib/governance";
 import { bucketArn } from "./lib/naming";
-import { summarizeOrganization } from "./lib/organization/inventory";
+import { summarizeOrganization } from "./lib/organization/inventory/summary";
 import { preflightWarnings } from "./lib/organization/preflight";
 import { loadOrganization } from "./lib/organization/source";
 

@@ -40,6 +40,20 @@ function tooLarge(file: string): SnapshotError {
   ]);
 }
 
+/** What the program needs of the live inventory (`./inventory`); a test pins that the module fits it. */
+export interface InventoryModule {
+  enumerateOrganization(options: Record<string, never>): Promise<OrganizationSnapshot>;
+}
+
+/**
+ * Loaded on demand and typed by the interface above: a snapshot-driven run, such as every offline plan,
+ * then neither loads the AWS SDK nor has ts-node type-check its hundreds of declaration files.
+ */
+export function loadInventory(): InventoryModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("./inventory") as InventoryModule;
+}
+
 /**
  * The organization as the program sees it: from a snapshot file when the stack names one (relative to
  * the project directory), else from the live AWS Organizations API.
@@ -50,7 +64,5 @@ export async function loadOrganization(
 ): Promise<OrganizationSnapshot> {
   if (config.snapshotFile !== undefined)
     return readSnapshotFile(path.resolve(projectDir, config.snapshotFile));
-  // Loaded on demand: a snapshot-driven run never loads the AWS SDK.
-  const { enumerateOrganization } = await import("./inventory");
-  return enumerateOrganization({});
+  return loadInventory().enumerateOrganization({});
 }

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { main } from "../../scripts/plan";
+import { loadPolicyCheck, main, PolicyCheckCommand } from "../../scripts/plan";
 import type { CommandIO } from "../../lib/cli/io";
 import { PROJECT_DIR } from "../support/plan";
 
@@ -73,5 +73,11 @@ describe("npm run plan", () => {
 
   it("exits 2 on an unknown flag", async () => {
     await assert.rejects(main(["--stak", "prod"], capture(), PROJECT_DIR), /Unknown option '--stak'/);
+  });
+
+  it("loads the policy check on demand, and the module fits the interface the plan relies on", async () => {
+    // Compile-time check: the real module is assignable to the interface `loadPolicyCheck` promises.
+    const real: PolicyCheckCommand = await import("../../scripts/policy-check");
+    assert.equal(loadPolicyCheck().main, real.main);
   });
 });

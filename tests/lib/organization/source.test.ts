@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { SnapshotError } from "../../../lib/organization/snapshot";
-import { readSnapshotFile, SAMPLE_ORGANIZATION_PATH } from "../../../lib/organization/source";
+import {
+  InventoryModule,
+  loadInventory,
+  readSnapshotFile,
+  SAMPLE_ORGANIZATION_PATH,
+} from "../../../lib/organization/source";
 import { buildSnapshot, withValueAt } from "../../support/snapshot-builder";
 
 function snapshotErrorOf(file: string): SnapshotError {
@@ -78,3 +83,12 @@ describe("readSnapshotFile", () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+describe("loadInventory", () => {
+  it("loads the live inventory, whose module fits the interface the program relies on", async () => {
+    const loaded = loadInventory();
+    // Compile-time check: the real module is assignable to the interface `loadInventory` promises.
+    const real: InventoryModule = await import("../../../lib/organization/inventory");
+    assert.equal(loaded.enumerateOrganization, real.enumerateOrganization);
+  });
+});
