@@ -29,7 +29,9 @@ export function describeValue(value: unknown): string {
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // A cycle, or nesting too deep to stringify (String() of nested arrays recurses just as deep).
+    if (Array.isArray(value)) text = "an array";
+    else text = value !== null && typeof value === "object" ? "an object" : String(value);
   }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatIssues } from "../config/issues";
+import { parseJsonDocument } from "../json/parse-document";
 
 /** Account states as AWS Organizations reports them (`Account.State`). */
 export const ACCOUNT_STATES = ["ACTIVE", "SUSPENDED", "PENDING_CLOSURE", "CLOSED"] as const;
@@ -89,13 +90,18 @@ export const organizationSnapshotSchema = z
 export type OrganizationSnapshot = z.infer<typeof organizationSnapshotSchema>;
 export type SnapshotAccount = OrganizationSnapshot["accounts"][number];
 
-/** Raised for a snapshot that does not match the format; `message` lists every problem, one per line. */
+/** A file broken everywhere is reported by its first problems, not by hundreds of thousands of lines. */
+export const MAX_LISTED_PROBLEMS = 20;
+
+/** Raised for a snapshot that does not match the format; `message` lists the problems, one per line. */
 export class SnapshotError extends Error {
   constructor(
     readonly source: string,
     readonly problems: string[],
   ) {
-    super(problems.map((p) => `${source}: ${p}`).join("\n"));
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `${source}: ${p}`);
+    const more = problems.length - MAX_LISTED_PROBLEMS;
+    super([...listed, ...(more > 0 ? [`${source}: and ${more} more problems`] : [])].join("\n"));
     this.name = "SnapshotError";
   }
 }
@@ -112,11 +118,7 @@ export function parseSnapshot(value: unknown, source: string): OrganizationSnaps
 
 /** Parses snapshot JSON text; a syntax error is reported with its position. */
 export function parseSnapshotText(text: string, source: string): OrganizationSnapshot {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new SnapshotError(source, [`not valid JSON (${(error as Error).message})`]);
-  }
-  return parseSnapshot(value, source);
+  const parsed = parseJsonDocument(text);
+  if (!parsed.ok) throw new SnapshotError(source, [parsed.problem]);
+  return parseSnapshot(parsed.value, source);
 }

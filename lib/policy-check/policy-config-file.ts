@@ -29,16 +29,17 @@ export function parsePolicyConfig(document: unknown, source: string): PolicyConf
       `${source}: expected an object of policy name → level or settings (got ${JSON.stringify(document)})`,
     ]);
   }
-  const config: Record<string, PolicyConfigEntry> = {};
+  const entries: [string, PolicyConfigEntry][] = [];
   const problems: string[] = [];
   for (const [policyName, value] of Object.entries(document)) {
     const entry = parseEntry(value, policyName, document, source, problems);
     if (entry && (entry.enforcementLevel !== undefined || entry.properties !== undefined)) {
-      config[policyName] = entry;
+      entries.push([policyName, entry]);
     }
   }
   if (problems.length > 0) throw new PolicyCheckInputError(problems);
-  return config;
+  // fromEntries defines own properties: a policy named `__proto__` stays an entry, refused by name later.
+  return Object.fromEntries(entries);
 }
 
 function parseEntry(

@@ -32,6 +32,7 @@ export function reconcilePolicyConfig(
   source: string,
 ): Record<string, PolicyConfigEntry> {
   rejectUnknownPolicies(policies, config, source);
+  rejectUnknownSettings(policies, config, source);
   const merged = applyConfig(applyConfig(configWithDefaults(policies), initialConfig), config);
   const problems = policies.flatMap((policy) => validateAgainstSchema(policy, merged[policy.name], source));
   if (problems.length > 0) throw new PolicyCheckInputError(problems);
@@ -95,6 +96,29 @@ function rejectUnknownPolicies(
       (name) => `${source}: ${name}: no policy of that name in the pack; use one of ${knownList} or all`,
     ),
   );
+}
+
+/**
+ * A setting a policy does not declare is a typo or a misunderstanding; the pack would refuse it only later,
+ * in a message that names the pack instead of the file.
+ */
+function rejectUnknownSettings(
+  policies: readonly PolicyMetadata[],
+  config: PolicyConfig,
+  source: string,
+): void {
+  const problems: string[] = [];
+  for (const policy of policies) {
+    const given = Object.prototype.hasOwnProperty.call(config, policy.name) ? config[policy.name] : undefined;
+    const declared = Object.keys(policy.configSchema?.properties ?? {});
+    for (const key of Object.keys(given?.properties ?? {})) {
+      if (declared.includes(key)) continue;
+      problems.push(
+        `${source}: ${policy.name}.${key}: unknown setting; ${declared.length > 0 ? `the policy's settings are ${declared.join(", ")}` : "the policy has no settings"}`,
+      );
+    }
+  }
+  if (problems.length > 0) throw new PolicyCheckInputError(problems);
 }
 
 function validateAgainstSchema(

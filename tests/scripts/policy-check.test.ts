@@ -134,7 +134,7 @@ describe("policy-check CLI", () => {
     );
     assert.equal(child.status, 2, child.stderr);
     assert.equal(child.stdout, "");
-    assert.match(child.stderr, /^\S+state\.json: the state file is not valid JSON \(.*\); fix the syntax\n$/);
+    assert.match(child.stderr, /^\S+state\.json: the state file is not valid JSON \(.*\); fix the file\n$/);
   });
 
   it("prints its usage on --help", async () => {

@@ -67,10 +67,13 @@ describe("describeValue", () => {
     assert.equal(describeValue("y".repeat(58)), `"${"y".repeat(58)}"`);
   });
 
-  it("falls back to String for what JSON cannot render", () => {
+  it("names what JSON cannot render, without recursing into it", () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    assert.equal(describeValue(circular), "[object Object]");
+    assert.equal(describeValue(circular), "an object");
+    let deep: unknown[] = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    assert.equal(describeValue(deep), "an array");
     assert.equal(describeValue(10n), "10");
     assert.equal(describeValue(Symbol("s")), "Symbol(s)");
   });

@@ -177,7 +177,7 @@ describe("parseSnapshotText", () => {
         },
       );
     }
-    assert.throws(() => parseSnapshotText("{,}", SOURCE), /position 1/);
+    assert.throws(() => parseSnapshotText("{,}", SOURCE), /at line 1, column 2/);
   });
 
   it("validates what it parsed", () => {
