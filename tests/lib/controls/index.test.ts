@@ -140,7 +140,7 @@ describe("unauthorized-api-calls avoids the CIS v1.4 wording trap", () => {
 
 /**
  * Which controls each Stratus Red Team technique trips, worked out from what the technique does (see
- * docs/controls.md), not copied from the engine's output.
+ * the README's "Corpus classification"), not copied from the engine's output.
  */
 const EXPECTED_CORPUS_TABLE: Record<string, readonly string[]> = {
   "aws.credential-access.ec2-get-password-data.json": ["unauthorized-api-calls"],

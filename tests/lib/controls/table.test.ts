@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { CONTROLS, controlsTableMarkdown, type MonitoringControl } from "../../../lib/controls";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 /** The trimmed cells of one Markdown table row. */
 const cells = (line: string) =>
@@ -46,5 +48,15 @@ describe("controlsTableMarkdown", () => {
     const line = controlsTableMarkdown([control]).trimEnd().split("\n")[2];
     assert.match(line, /\| a \\\| b +\|$/);
     assert.equal(cells(line).length, 6);
+  });
+});
+
+describe("the README's controls table", () => {
+  it("is the catalog's table, so the README cannot drift from the catalog", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "..", "README.md"), "utf8");
+    assert.ok(
+      readme.includes(controlsTableMarkdown()),
+      "regenerate the README table with controlsTableMarkdown()",
+    );
   });
 });
