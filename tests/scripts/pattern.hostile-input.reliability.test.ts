@@ -25,7 +25,7 @@ import { HEAVY } from "../support/reliability/sweep-size";
 
 const CORPUS_FILE = resolve(
   PROJECT_DIR,
-  "../shared/corpus/stratus-red-team/aws.defense-evasion.cloudtrail-stop.json",
+  "tests/fixtures/stratus-red-team/aws.defense-evasion.cloudtrail-stop.json",
 );
 const PATTERN = "{ $.eventName = StopLogging }";
 /** Injected in this process so that a few MiB stand for the command's 128 MiB limit. */

@@ -1,3 +1,4 @@
+import { CORPUS_DIR } from "../support/corpus";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -7,7 +8,7 @@ import { apiCall, consoleLogin, rootUser } from "../../lib/controls/vectors";
 import { main, type PatternIo } from "../../scripts/pattern";
 
 const ROOT = path.resolve(__dirname, "../..");
-const CORPUS = path.resolve(ROOT, "../shared/corpus/stratus-red-team");
+const CORPUS = CORPUS_DIR;
 const corpusFile = (technique: string) => path.join(CORPUS, `aws.${technique}.json`);
 
 interface Result {

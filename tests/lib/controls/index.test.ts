@@ -1,10 +1,9 @@
+import { CORPUS_DIR } from "../../support/corpus";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { compileFilterPattern, type FilterMatcher } from "../../../lib/filter-pattern";
 import { CIS_CONTROL_IDS, CONTROLS, type MonitoringControl } from "../../../lib/controls";
-
-const CORPUS_DIR = path.resolve(__dirname, "../../..", "../shared/corpus/stratus-red-team");
 
 function describeRecord(record: Record<string, unknown>): string {
   const identity = record.userIdentity as { type?: string } | undefined;

@@ -1,7 +1,6 @@
+import { CORPUS_DIR } from "../../support/corpus";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-
-const CORPUS_DIR = path.resolve(__dirname, "../../..", "../shared/corpus/stratus-red-team");
 
 /** A minimal CloudTrail management event by an IAM user; `overrides` replace top-level fields. */
 export function cloudTrailRecord(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -43,7 +42,7 @@ export interface CorpusFile {
   readonly records: readonly Record<string, unknown>[];
 }
 
-/** The Stratus Red Team detonation logs, one entry per technique (see /work/shared/corpus/README.md). */
+/** The Stratus Red Team detonation logs, one entry per technique (see tests/fixtures/stratus-red-team/README.md). */
 export function loadCorpus(): CorpusFile[] {
   return readdirSync(CORPUS_DIR)
     .filter((name) => name.endsWith(".json"))
