@@ -53,6 +53,23 @@ export function failureLine(stderr: string): string {
   return lines.find((line) => /^[A-Za-z]*Error\b[^:]*: /.test(line)) ?? lastLine(stderr);
 }
 
+/**
+ * Runs a command that must succeed: a non-zero exit throws, naming the command and what went wrong.
+ * @param label how the error names the command @default the command and its arguments
+ */
+export async function runToSuccess(
+  command: string,
+  args: readonly string[],
+  options: CommandOptions,
+  label = `${command} ${args.join(" ")}`,
+): Promise<CommandOutcome> {
+  const outcome = await runCommand(command, args, options);
+  if (outcome.exitCode !== 0) {
+    throw new Error(`${label} exited with ${outcome.exitCode}: ${failureLine(outcome.stderr)}`);
+  }
+  return outcome;
+}
+
 /** The project's own compiler options, wherever the script lives. */
 const PROJECT_TSCONFIG = join(__dirname, "..", "..", "tsconfig.json");
 
@@ -62,14 +79,12 @@ export async function runTypeScriptChild<T>(
   args: readonly string[],
   options: CommandOptions,
 ): Promise<T> {
-  const outcome = await runCommand(
+  const outcome = await runToSuccess(
     process.execPath,
     ["-r", require.resolve("ts-node/register/transpile-only"), script, ...args],
     { ...options, env: { ...(options.env ?? process.env), TS_NODE_PROJECT: PROJECT_TSCONFIG } },
+    script,
   );
-  if (outcome.exitCode !== 0) {
-    throw new Error(`${script} exited with ${outcome.exitCode}: ${failureLine(outcome.stderr)}`);
-  }
   try {
     return JSON.parse(lastLine(outcome.stdout)) as T;
   } catch {

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { failureLine, runCommand } from "./child-process";
+import { runCommand, runToSuccess } from "./child-process";
 import type { Figure } from "./figures";
 import { timeRuns, type RunPlan } from "./stats";
 
@@ -22,14 +22,13 @@ export async function measureNpmCi(options: NpmCiOptions): Promise<Figure[]> {
     }
     const timed = await timeRuns(
       options,
-      async () => {
-        const outcome = await runCommand("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"], {
-          cwd: directory,
-        });
-        if (outcome.exitCode !== 0) {
-          throw new Error(`npm ci exited with ${outcome.exitCode}: ${failureLine(outcome.stderr)}`);
-        }
-      },
+      () =>
+        runToSuccess(
+          "npm",
+          ["ci", "--prefer-offline", "--no-audit", "--no-fund"],
+          { cwd: directory },
+          "npm ci",
+        ),
       (run, total) => options.onProgress?.(`npm ci (${run}/${total})`),
     );
     return [

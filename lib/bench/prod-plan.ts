@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { failureLine, runCommand } from "./child-process";
+import { runToSuccess } from "./child-process";
 import type { Figure } from "./figures";
 import { ratio, timeRuns, type RunPlan } from "./stats";
 
@@ -23,7 +23,7 @@ export async function measureProdPlan(options: ProdPlanOptions): Promise<Figure[
   const planOnly = await timeRuns(
     plan,
     () =>
-      succeed(
+      run(
         "npm",
         ["run", "--silent", "plan", "--", "--no-policy", "--out", options.exportTo],
         options.projectDir,
@@ -32,14 +32,14 @@ export async function measureProdPlan(options: ProdPlanOptions): Promise<Figure[
   );
   const endToEnd = await timeRuns(
     plan,
-    () => succeed("npm", ["run", "--silent", "plan", "--", "--out", options.exportTo], options.projectDir),
+    () => run("npm", ["run", "--silent", "plan", "--", "--out", options.exportTo], options.projectDir),
     (run, total) => options.onProgress?.(`npm run plan with the policy check (${run}/${total})`),
   );
   const tsNode = join(options.projectDir, "node_modules", "ts-node", "dist", "bin.js");
   const transpileOnly = await timeRuns(
     plan,
     () =>
-      succeed(
+      run(
         process.execPath,
         [tsNode, "--transpile-only", "scripts/plan.ts", "--no-policy"],
         options.projectDir,
@@ -78,11 +78,6 @@ export async function measureProdPlan(options: ProdPlanOptions): Promise<Figure[
   ];
 }
 
-async function succeed(command: string, args: readonly string[], cwd: string): Promise<void> {
-  const outcome = await runCommand(command, args, { cwd });
-  if (outcome.exitCode !== 0) {
-    throw new Error(
-      `${command} ${args.join(" ")} exited with ${outcome.exitCode}: ${failureLine(outcome.stderr)}`,
-    );
-  }
+function run(command: string, args: readonly string[], cwd: string): Promise<unknown> {
+  return runToSuccess(command, args, { cwd });
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { failureLine, runCommand } from "./child-process";
+import { runToSuccess } from "./child-process";
 import { filterPatternFigures, measureFilterPatterns } from "./filter-patterns";
 import { skippedFigure, type Figure } from "./figures";
 import { measureInventory } from "./inventory";
@@ -179,14 +179,10 @@ async function ensurePlanExport(context: Context): Promise<void> {
   if (existsSync(context.planExport)) return;
   context.progress("planning the prod stack for its export");
   const tsNode = join(context.projectDir, "node_modules", "ts-node", "dist", "bin.js");
-  const outcome = await runCommand(
+  await runToSuccess(
     process.execPath,
-    [tsNode, "--transpile-only", "scripts/plan.ts", "--out", context.planExport],
+    [tsNode, "--transpile-only", "scripts/plan.ts", "--no-policy", "--out", context.planExport],
     { cwd: context.projectDir },
+    "planning the prod stack",
   );
-  if (outcome.exitCode !== 0) {
-    throw new Error(
-      `planning the prod stack failed with exit code ${outcome.exitCode}: ${failureLine(outcome.stderr)}`,
-    );
-  }
 }

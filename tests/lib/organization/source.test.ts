@@ -3,12 +3,21 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { SnapshotError } from "../../../lib/organization/snapshot";
+import { validateStackConfig } from "../../../lib/config/validate";
+import { governanceContext } from "../../../lib/governance";
 import {
   InventoryModule,
   loadInventory,
+  loadOrganization,
   readSnapshotFile,
   SAMPLE_ORGANIZATION_PATH,
 } from "../../../lib/organization/source";
+import {
+  generateOrganization,
+  startOrganizationsEndpoint,
+  useTestCredentialsInEnvironment,
+} from "../../support/organizations-endpoint";
+import { rawConfig } from "../../support/raw-config";
 import { buildSnapshot, withValueAt } from "../../support/snapshot-builder";
 
 function snapshotErrorOf(file: string): SnapshotError {
@@ -90,5 +99,30 @@ describe("loadInventory", () => {
     // Compile-time check: the real module is assignable to the interface `loadInventory` promises.
     const real: InventoryModule = await import("../../../lib/organization/inventory");
     assert.equal(loaded.enumerateOrganization, real.enumerateOrganization);
+  });
+});
+
+describe("loadOrganization without a snapshot file", () => {
+  it("reads the live organization through the standard AWS chain, and the program resolves accounts from it", async () => {
+    const generated = generateOrganization({ accounts: 30, ous: 4, depth: 2, seed: 21 });
+    const endpoint = await startOrganizationsEndpoint({ organization: generated });
+    const restore = useTestCredentialsInEnvironment({ AWS_ENDPOINT_URL_ORGANIZATIONS: endpoint.url });
+    try {
+      const organization = await loadOrganization({});
+      assert.deepEqual(
+        organization.accounts.map((a) => a.id).sort(),
+        generated.accounts.map((a) => a.id).sort(),
+      );
+      const member = generated.accounts.find(
+        (a) => a.state === "ACTIVE" && a.id !== generated.organization.managementAccountId,
+      )!;
+      const config = validateStackConfig(rawConfig({ logArchive: { account: member.email } }));
+      const context = governanceContext(config, organization);
+      assert.equal(context.archive?.account.id, member.id);
+      assert.equal(context.organizationId, generated.organization.id);
+    } finally {
+      restore();
+      await endpoint.close();
+    }
   });
 });
