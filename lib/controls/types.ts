@@ -47,7 +47,7 @@ export interface MonitoringControl {
   filterPattern: string;
   /** PascalCase CloudWatch metric name. */
   metricName: string;
-  /** One line for the README table: which calls trip the filter. */
+  /** One line for the docs table: which calls trip the filter. */
   trigger: string;
   rationale: string;
   set: ControlSet;
