@@ -112,7 +112,6 @@ function createTrail(
       managementAccountId: context.managementAccountId,
       organizationId: context.organizationId,
       trailName: context.trailName,
-      trailArn: context.trailArn,
       retentionDays: config.trail.cloudWatchLogs.retentionDays,
       protect: settings.protect,
     },
@@ -123,15 +122,17 @@ function createTrail(
     "organization-trail",
     {
       trailName: context.trailName,
-      bucketName: archive.bucketName,
+      // Real outputs where they exist, so the trail waits for the bucket policy, the archive key (and its
+      // policy), the log group and the delivery role.
+      bucketName: archive.bucketPolicy.bucket,
       ownBucketArns: [archive.bucketArn, bucketArn(partition, archive.accessLogBucketName)],
       kmsKeyArn: archive.key.arn,
-      logGroupArn: delivery.logGroupArn,
+      logGroupArn: delivery.logGroup.arn,
       cloudWatchLogsRoleArn: delivery.role.arn,
       dataEvents: config.trail.dataEvents,
       insights: config.trail.insights,
       tags: config.tags,
-      validatedBy: [archive.bucketPolicy, archive.key, delivery.rolePolicy],
+      dependsOn: [...archive.bucketSettings, delivery.rolePolicy, delivery.key],
     },
     { providers: [management] },
   );

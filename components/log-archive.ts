@@ -45,6 +45,11 @@ export class LogArchive extends pulumi.ComponentResource {
   readonly key: kms.Key;
   readonly bucket: s3.Bucket;
   readonly bucketPolicy: s3.BucketPolicy;
+  /**
+   * The bucket's settings that must be in force before the trail delivers its first log file: public
+   * access blocked, versioning, Object Lock (or the first files land unlocked) and SSE-KMS encryption.
+   */
+  readonly bucketSettings: pulumi.Resource[];
   readonly accessLogBucket: s3.Bucket;
   readonly bucketName: string;
   readonly bucketArn: string;
@@ -112,7 +117,7 @@ export class LogArchive extends pulumi.ComponentResource {
       { bucket, versioningConfiguration: { status: "Enabled" } },
       child,
     );
-    new s3.BucketObjectLockConfiguration(
+    const objectLock = new s3.BucketObjectLockConfiguration(
       `${name}-bucket-object-lock`,
       {
         bucket,
@@ -127,7 +132,7 @@ export class LogArchive extends pulumi.ComponentResource {
       // Object Lock needs versioning; say so rather than rely on S3 enabling it with the lock.
       { parent: this, dependsOn: [versioning] },
     );
-    new s3.BucketServerSideEncryptionConfiguration(
+    const encryption = new s3.BucketServerSideEncryptionConfiguration(
       `${name}-bucket-encryption`,
       {
         bucket,
@@ -161,6 +166,8 @@ export class LogArchive extends pulumi.ComponentResource {
       // S3 rejects a policy that would be public while the block is being applied; order them.
       { parent: this, dependsOn: [blockPublicAccess] },
     );
+
+    this.bucketSettings = [blockPublicAccess, versioning, objectLock, encryption];
 
     this.accessLogBucket = new s3.Bucket(
       `${name}-access-logs`,

@@ -13,7 +13,6 @@ export interface TrailLogDeliveryArgs {
   managementAccountId: string;
   organizationId: string;
   trailName: string;
-  trailArn: string;
   /** @default 365 */
   retentionDays?: number;
   /**
@@ -41,7 +40,6 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
     this.logGroupName = logGroupName(args.trailName);
     this.logGroupArn = logGroupArn(args.partition, args.region, args.managementAccountId, this.logGroupName);
     const roleArgs = {
-      trailArn: args.trailArn,
       managementAccountId: args.managementAccountId,
       organizationId: args.organizationId,
       region: args.region,
@@ -87,7 +85,7 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
       {
         name: `${args.trailName}-cloudwatch-logs`,
         description: `Lets CloudTrail deliver ${args.trailName} events to ${this.logGroupName}`,
-        assumeRolePolicy: JSON.stringify(trailLogsAssumeRolePolicy(roleArgs)),
+        assumeRolePolicy: JSON.stringify(trailLogsAssumeRolePolicy()),
       },
       { parent: this },
     );
