@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import type { PlannedResource } from "../lib/plan/capture";
+import type { PlannedResource } from "../tools/plan/capture";
 import { UNPINNED_SERVICE_GRANTS } from "../lib/policies/trail-logs-role";
-import type { PlanResult } from "../lib/plan/run-plan";
+import type { PlanResult } from "../tools/plan/run-plan";
 import { named, ofType, plan, prodPlan, stackConfig } from "./support/plan";
 
 type Statement = {
