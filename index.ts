@@ -132,6 +132,7 @@ function createTrail(
       dataEvents: config.trail.dataEvents,
       insights: config.trail.insights,
       tags: config.tags,
+      protect: settings.protect,
       dependsOn: [...archive.bucketSettings, delivery.rolePolicy, delivery.key],
     },
     { providers: [management] },

@@ -19,6 +19,12 @@ export interface OrganizationTrailArgs {
    * @default {}
    */
   tags?: Record<string, string>;
+  /**
+   * Protect and retain the trail: removing it from the program (for example `trail.create: false`) must
+   * not silently stop the organization's logging.
+   * @default true
+   */
+  protect?: boolean;
   /** @default [] */
   insights?: ("ApiCallRateInsight" | "ApiErrorRateInsight")[];
   /**
@@ -38,6 +44,7 @@ export class OrganizationTrail extends pulumi.ComponentResource {
   constructor(name: string, args: OrganizationTrailArgs, opts?: pulumi.ComponentResourceOptions) {
     super("org-governance:index:OrganizationTrail", name, {}, opts);
     const insights = args.insights ?? [];
+    const keep = args.protect ?? true;
     this.trail = new cloudtrail.Trail(
       `${name}-cloudtrail`,
       {
@@ -56,7 +63,7 @@ export class OrganizationTrail extends pulumi.ComponentResource {
         insightSelectors: insights.map((insightType) => ({ insightType })),
         tags: args.tags ?? {},
       },
-      { parent: this, dependsOn: args.dependsOn },
+      { parent: this, dependsOn: args.dependsOn, protect: keep, retainOnDelete: keep },
     );
     this.registerOutputs({ trailArn: this.trail.arn, trailName: this.trail.name });
   }

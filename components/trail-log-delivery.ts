@@ -16,7 +16,8 @@ export interface TrailLogDeliveryArgs {
   /** @default 365 */
   retentionDays?: number;
   /**
-   * Protect the log group's key: deleting it would make the log group unreadable.
+   * Protect and retain the key, the log group, the delivery role and its policy: without any of them
+   * CloudTrail stops delivering to CloudWatch Logs, and the monitoring alarms go silent.
    * @default true
    */
   protect?: boolean;
@@ -37,6 +38,7 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
   constructor(name: string, args: TrailLogDeliveryArgs, opts?: pulumi.ComponentResourceOptions) {
     super("org-governance:index:TrailLogDelivery", name, {}, opts);
     const keep = args.protect ?? true;
+    const guarded = { parent: this, protect: keep, retainOnDelete: keep };
     this.logGroupName = logGroupName(args.trailName);
     this.logGroupArn = logGroupArn(args.partition, args.region, args.managementAccountId, this.logGroupName);
     const roleArgs = {
@@ -61,7 +63,7 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
           }),
         ),
       },
-      { parent: this, protect: keep, retainOnDelete: keep },
+      guarded,
     );
     new kms.Alias(
       `${name}-key-alias`,
@@ -77,7 +79,7 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
         kmsKeyId: this.key.arn,
         deletionProtectionEnabled: keep,
       },
-      { parent: this },
+      guarded,
     );
 
     this.role = new iam.Role(
@@ -87,12 +89,12 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
         description: `Lets CloudTrail deliver ${args.trailName} events to ${this.logGroupName}`,
         assumeRolePolicy: JSON.stringify(trailLogsAssumeRolePolicy()),
       },
-      { parent: this },
+      guarded,
     );
     this.rolePolicy = new iam.RolePolicy(
       `${name}-role-policy`,
       { role: this.role.name, policy: JSON.stringify(trailLogsDeliveryPolicy(roleArgs)) },
-      { parent: this },
+      guarded,
     );
 
     this.registerOutputs({
