@@ -10,7 +10,7 @@ import { reportingUserErrors } from "./lib/errors";
 import { GovernanceContext, governanceContext } from "./lib/governance";
 import { bucketArn } from "./lib/naming";
 import { summarizeOrganization } from "./lib/organization/inventory/summary";
-import { preflightWarnings } from "./lib/organization/preflight";
+import { assertTrailCanBeCreated, preflightWarnings } from "./lib/organization/preflight";
 import { loadOrganization } from "./lib/organization/source";
 
 // config → organization → components → exports. Validation and account resolution finish before the
@@ -21,6 +21,8 @@ export = () =>
     const organization = await loadOrganization(config.organization);
     const context = governanceContext(config, organization);
     const summary = summarizeOrganization(organization);
+    const createsTrail = context.archive !== undefined && config.trail.create;
+    assertTrailCanBeCreated(organization, createsTrail);
     for (const warning of preflightWarnings(summary)) pulumi.log.warn(warning);
     const { partition, region } = config;
     const defaultTags = { tags: config.tags };
@@ -33,8 +35,7 @@ export = () =>
     });
     // A landing zone that already has an organization trail (Control Tower) gets monitoring only:
     // two organization trails would double the cost and split the evidence.
-    const governed =
-      context.archive && config.trail.create ? createTrail(context, context.archive, management) : undefined;
+    const governed = createsTrail ? createTrail(context, context.archive!, management) : undefined;
     const monitoring = new SecurityMonitoring(
       "security-monitoring",
       {
@@ -112,7 +113,6 @@ function createTrail(
       managementAccountId: context.managementAccountId,
       organizationId: context.organizationId,
       trailName: context.trailName,
-      trailArn: context.trailArn,
       retentionDays: config.trail.cloudWatchLogs.retentionDays,
       protect: settings.protect,
     },
@@ -123,15 +123,18 @@ function createTrail(
     "organization-trail",
     {
       trailName: context.trailName,
-      bucketName: archive.bucketName,
+      // Real outputs where they exist, so the trail waits for the bucket policy, the archive key (and its
+      // policy), the log group and the delivery role.
+      bucketName: archive.bucketPolicy.bucket,
       ownBucketArns: [archive.bucketArn, bucketArn(partition, archive.accessLogBucketName)],
       kmsKeyArn: archive.key.arn,
-      logGroupArn: delivery.logGroupArn,
+      logGroupArn: delivery.logGroup.arn,
       cloudWatchLogsRoleArn: delivery.role.arn,
       dataEvents: config.trail.dataEvents,
       insights: config.trail.insights,
       tags: config.tags,
-      validatedBy: [archive.bucketPolicy, archive.key, delivery.rolePolicy],
+      protect: settings.protect,
+      dependsOn: [...archive.bucketSettings, delivery.rolePolicy, delivery.key],
     },
     { providers: [management] },
   );
