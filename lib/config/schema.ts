@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { accountReference } from "./account-reference";
 
 /** The namespace of every key this program reads (`org-governance:<key>`). */
 export const CONFIG_NAMESPACE = "org-governance";
@@ -12,11 +13,6 @@ export const LOG_RETENTION_DAYS = [
 export const STANDARD_IA_MINIMUM_DAYS = 30;
 
 const positiveDays = z.number().int("a whole number of days").positive("a positive number of days");
-
-const accountReference = z
-  .string()
-  .trim()
-  .min(1, "an account id, name or e-mail address of a member account");
 
 export const organizationConfigSchema = z.strictObject({
   /** @default undefined — the live AWS Organizations API is read */

@@ -92,6 +92,17 @@ describe("npm run plan", () => {
     assert.equal(io.err.length, 2);
   });
 
+  it("plans a stack whose log archive account is an unquoted 12-digit YAML number", async () => {
+    const file = path.join(work, "Pulumi.number.yaml");
+    writeFileSync(
+      file,
+      "config:\n  aws:region: eu-west-1\n  org-governance:logArchive:\n    account: 222233334444\n",
+    );
+    const io = capture();
+    assert.equal(await main(["--config-file", file, "--no-policy"], io, PROJECT_DIR), 0, io.err.join("\n"));
+    assert.match(io.out.join("\n"), /account 222233334444 · log-archive/);
+  });
+
   it("exits 1 naming the file when the stack does not exist", async () => {
     const io = capture();
     assert.equal(await main(["--stack", "nosuchstack", "--no-policy"], io, PROJECT_DIR), 1);
