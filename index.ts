@@ -29,6 +29,7 @@ export = () =>
 
     // allowedAccountIds makes a run with the wrong credentials fail before it changes anything.
     const management = new Provider("management-account", {
+      ...config.awsProvider,
       region,
       allowedAccountIds: [context.managementAccountId],
       defaultTags,
@@ -83,7 +84,9 @@ function createTrail(
   const { config } = context;
   const { partition, region } = config;
   const settings = archiveAccount.settings;
+  // The stack's credentials settings (aws:profile, ...) are the base the log-archive role is assumed from.
   const logArchiveAccount = new Provider("log-archive-account", {
+    ...config.awsProvider,
     region,
     allowedAccountIds: [archiveAccount.account.id],
     assumeRoles: [{ roleArn: archiveAccount.roleArn, sessionName: "org-governance" }],

@@ -2,9 +2,11 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { readSnapshotFile, SAMPLE_ORGANIZATION_PATH } from "../lib/organization/source";
 import { CommandIO, runAsProcess, UsageError } from "../tools/cli/io";
 import { formatPlan } from "../tools/plan/print-plan";
 import { PlanFailedError, runPlan } from "../tools/plan/run-plan";
+import { PLAN_YOUR_ORGANIZATION } from "../tools/plan/snapshot-choice";
 import { StackFileError } from "../tools/plan/stack-files";
 import { toStackExport } from "../tools/plan/stack-export";
 
@@ -53,6 +55,11 @@ export async function main(
   } catch (error) {
     if ((error instanceof PlanFailedError && error.isUserError) || error instanceof StackFileError) {
       io.stderr((error as Error).message);
+      // Only a failure that names the sample organization (an account it lacks) is the sample's doing.
+      const sample = error instanceof PlanFailedError && error.snapshot?.origin === "sample";
+      if (sample && error.message.includes(sampleOrganizationId())) {
+        io.stderr(`(planned against the shipped SAMPLE organization, not yours; ${PLAN_YOUR_ORGANIZATION})`);
+      }
       return 1;
     }
     throw error;
@@ -81,6 +88,10 @@ export async function main(
   } finally {
     if (!values.out) rmSync(path.dirname(out), { recursive: true, force: true });
   }
+}
+
+function sampleOrganizationId(): string {
+  return readSnapshotFile(SAMPLE_ORGANIZATION_PATH).organization.id;
 }
 
 /** What the plan needs of `scripts/policy-check.ts`; a test pins that the module fits it. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { accountReference } from "./account-reference";
 
 /** The namespace of every key this program reads (`org-governance:<key>`). */
 export const CONFIG_NAMESPACE = "org-governance";
@@ -31,11 +32,6 @@ function days(max: number, why: string) {
 }
 
 const lifecycleDays = days(S3_INTEGER_MAX, "the largest day count S3 lifecycle rules accept");
-
-const accountReference = z
-  .string()
-  .trim()
-  .min(1, "an account id, name or e-mail address of a member account");
 
 export const organizationConfigSchema = z.strictObject({
   /** @default undefined — the live AWS Organizations API is read */

@@ -1,5 +1,6 @@
 import { CONFIG_NAMESPACE, ParsedStackConfig, STANDARD_IA_MINIMUM_DAYS, stackConfigSchema } from "./schema";
 import { describeValue, formatIssues } from "./issues";
+import { type AwsProviderSettings, awsProviderSettings } from "./aws-provider";
 import { partitionOf } from "../naming";
 import { selectControls, UnknownControlError } from "../controls";
 
@@ -14,6 +15,8 @@ export interface StackConfig extends Omit<ParsedStackConfig, "logArchive"> {
   /** The home region (`aws:region`): where the trail, its log group and the archive bucket live. */
   region: string;
   partition: string;
+  /** The stack's `aws:` settings that every explicit provider receives (`aws:profile`, ...). */
+  awsProvider: AwsProviderSettings;
   /** Present whenever `trail.create` is true. */
   logArchive?: Omit<LogArchiveSettings, "objectLock" | "lifecycle"> & {
     objectLock: { mode: "COMPLIANCE" | "GOVERNANCE"; retentionDays: number; days?: number; years?: number };
@@ -78,6 +81,9 @@ export function validateStackConfig(raw: Record<string, string>): StackConfig {
     problems.push(`aws:region: expected a region like eu-west-1 (got ${describeValue(region)})`);
   }
 
+  const awsProvider = awsProviderSettings(raw);
+  problems.push(...awsProvider.problems);
+
   // Checked on the raw document, so it is reported together with any schema problem.
   const createsTrail = (document.trail as { create?: unknown } | undefined)?.create !== false;
   if (createsTrail && document.logArchive === undefined) {
@@ -106,6 +112,7 @@ export function validateStackConfig(raw: Record<string, string>): StackConfig {
     ...config,
     region: region!,
     partition: partitionOf(region!),
+    awsProvider: awsProvider.settings,
     logArchive,
   };
 }

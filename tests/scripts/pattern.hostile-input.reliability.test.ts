@@ -17,7 +17,6 @@ import {
 import {
   assertRefusedNamingFile,
   sweepHostileInputs,
-  TIME_BOUND_MS,
   type Expectation,
 } from "../support/reliability/hostile-input";
 import { runMeasured } from "../support/reliability/measured-command";
@@ -132,7 +131,6 @@ describe("npm run pattern -- --pattern P FILE, with hostile files", () => {
       // The pending line is held up to the limit, and no more.
       const bound = 250 + DEFAULT_MAX_DOCUMENT_BYTES / 2 ** 20;
       assert.ok(result.maxRssMiB < bound, `peak ${result.maxRssMiB.toFixed(0)} MiB >= ${bound} MiB`);
-      assert.ok(result.wallMs < TIME_BOUND_MS);
       console.log(
         `      pattern, gzip bomb to ${bytes / 2 ** 20} MiB: exit 2 in ${(result.wallMs / 1000).toFixed(1)} s, peak ${result.maxRssMiB.toFixed(0)} MiB`,
       );

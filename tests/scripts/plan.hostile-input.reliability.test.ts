@@ -18,7 +18,6 @@ import {
   asRunAsProcessPrints,
   assertRefusedNamingFile,
   sweepHostileInputs,
-  TIME_BOUND_MS,
   type Expectation,
 } from "../support/reliability/hostile-input";
 import { runMeasured } from "../support/reliability/measured-command";
@@ -111,7 +110,6 @@ describe("npm run plan -- --org-snapshot FILE, with hostile files", () => {
         `${file}: larger than ${MAX_SNAPSHOT_BYTES} bytes; is this an organization snapshot?\n`,
       );
       assert.ok(result.maxRssMiB < 400, `peak ${result.maxRssMiB.toFixed(0)} MiB: the file was read`);
-      assert.ok(result.wallMs < TIME_BOUND_MS);
       console.log(
         `      plan, 300 MB file: exit 1 in ${(result.wallMs / 1000).toFixed(1)} s, peak ${result.maxRssMiB.toFixed(0)} MiB`,
       );

@@ -65,6 +65,44 @@ describe("npm run plan", () => {
     ]);
   });
 
+  it("says in its first lines which organization it planned, from which file, and how to plan yours", async () => {
+    const io = capture();
+    assert.equal(await main(["--no-policy"], io, PROJECT_DIR), 0);
+    const [first, second] = io.out.join("\n").split("\n");
+    assert.match(first, /^Offline plan of stack "prod" for organization o-\w+ from the SAMPLE organization/);
+    assert.match(second, /^Note: to plan your own organization, .*npm run inventory.*--org-snapshot FILE\.$/);
+  });
+
+  it("says that an account missing from the sample organization was looked up in the sample", async () => {
+    const file = path.join(work, "Pulumi.real.yaml");
+    writeFileSync(
+      file,
+      "config:\n  aws:region: eu-west-1\n  org-governance:logArchive:\n    account: '999988887777'\n",
+    );
+    const io = capture();
+    assert.equal(await main(["--config-file", file, "--no-policy"], io, PROJECT_DIR), 1);
+    assert.match(
+      io.err[0],
+      /logArchive\.account: no account of o-\w+ has the id, name or e-mail "999988887777"/,
+    );
+    assert.match(
+      io.err[1],
+      /^\(planned against the shipped SAMPLE organization, not yours; to plan your own/,
+    );
+    assert.equal(io.err.length, 2);
+  });
+
+  it("plans a stack whose log archive account is an unquoted 12-digit YAML number", async () => {
+    const file = path.join(work, "Pulumi.number.yaml");
+    writeFileSync(
+      file,
+      "config:\n  aws:region: eu-west-1\n  org-governance:logArchive:\n    account: 222233334444\n",
+    );
+    const io = capture();
+    assert.equal(await main(["--config-file", file, "--no-policy"], io, PROJECT_DIR), 0, io.err.join("\n"));
+    assert.match(io.out.join("\n"), /account 222233334444 · log-archive/);
+  });
+
   it("exits 1 naming the file when the stack does not exist", async () => {
     const io = capture();
     assert.equal(await main(["--stack", "nosuchstack", "--no-policy"], io, PROJECT_DIR), 1);

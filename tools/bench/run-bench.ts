@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { measureAdversarialGrowth } from "./adversarial-patterns";
 import { runToSuccess } from "./child-process";
 import { filterPatternFigures, measureFilterPatterns } from "./filter-patterns";
 import { skippedFigure, type Figure } from "./figures";
@@ -120,8 +121,10 @@ const MEASUREMENTS: Record<MeasurementName, (context: Context) => Promise<Figure
       throttleRates: THROTTLE_RATES,
       onProgress: progress,
     }),
-  "filter-patterns": async ({ settings, progress }) =>
-    filterPatternFigures(measureFilterPatterns({ ...settings.filterPatterns, onProgress: progress })),
+  "filter-patterns": async ({ settings, progress }) => [
+    ...filterPatternFigures(measureFilterPatterns({ ...settings.filterPatterns, onProgress: progress })),
+    ...measureAdversarialGrowth(),
+  ],
   "policy-check": async (context) => {
     await ensurePlanExport(context);
     const { startup, sizes, floor } = context.settings.policy;

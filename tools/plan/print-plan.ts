@@ -1,3 +1,4 @@
+import { PLAN_YOUR_ORGANIZATION } from "./snapshot-choice";
 import type { PlannedResource } from "./capture";
 import type { PlanResult } from "./run-plan";
 
@@ -82,11 +83,7 @@ export function formatPlan(plan: PlanResult): string {
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const outputs = plan.outputs as { organizationId?: string };
-  const lines = [
-    `Offline plan of stack "${plan.stack}" for organization ${outputs.organizationId ?? "?"} (from ${plan.snapshotFile}).`,
-    "This is a plan under Pulumi's mock runtime: nothing was deployed, and ids and ARNs are simulated.",
-    "",
-  ];
+  const lines = [...planHeading(plan, outputs.organizationId), ""];
   for (const [group, members] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(group);
     for (const r of members.sort((a, b) => a.type.localeCompare(b.type) || a.urn.localeCompare(b.urn))) {
@@ -105,4 +102,14 @@ export function formatPlan(plan: PlanResult): string {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   lines.push(`${total} resources: ${[...counts].map(([t, n]) => `${n} ${t}`).join(", ")}`);
   return lines.join("\n");
+}
+
+/** Which stack, which organization and from which file: the plan's first lines. */
+export function planHeading(plan: PlanResult, organizationId: string | undefined): string[] {
+  const source = plan.snapshot?.description ?? `from ${plan.snapshotFile}`;
+  return [
+    `Offline plan of stack "${plan.stack}" for organization ${organizationId ?? "?"} ${source}.`,
+    ...(plan.snapshot?.origin === "sample" ? [`Note: ${PLAN_YOUR_ORGANIZATION}.`] : []),
+    "This is a plan under Pulumi's mock runtime: nothing was deployed, and ids and ARNs are simulated.",
+  ];
 }
