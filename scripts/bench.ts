@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
-import { CommandIO, runAsProcess, UsageError } from "../lib/cli/io";
-import { BenchUsageError, exitCodeOf, parseBenchArgs, USAGE } from "../lib/bench/cli-options";
-import { toJsonReport, writeJsonReport } from "../lib/bench/json-report";
-import { currentLoadAverage, describeMachine, formatMachine } from "../lib/bench/machine";
-import { createProgressLine } from "../lib/bench/progress-line";
-import { runBench } from "../lib/bench/run-bench";
-import { formatMarkdownTable, formatTable } from "../lib/bench/table";
+import { CommandIO, runAsProcess, UsageError } from "../tools/cli/io";
+import { BenchUsageError, exitCodeOf, parseBenchArgs, USAGE } from "../tools/bench/cli-options";
+import { toJsonReport, writeJsonReport } from "../tools/bench/json-report";
+import { currentLoadAverage, describeMachine, formatMachine } from "../tools/bench/machine";
+import { createProgressLine } from "../tools/bench/progress-line";
+import { runBench } from "../tools/bench/run-bench";
+import { formatMarkdownTable, formatTable } from "../tools/bench/table";
 
 /**
  * `npm run bench`: each figure the median of several runs after a warm-up, and a ratio to its floor where

@@ -2,11 +2,11 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { CommandIO, runAsProcess, UsageError } from "../lib/cli/io";
-import { formatPlan } from "../lib/plan/print-plan";
-import { PlanFailedError, runPlan } from "../lib/plan/run-plan";
-import { StackFileError } from "../lib/plan/stack-files";
-import { toStackExport } from "../lib/plan/stack-export";
+import { CommandIO, runAsProcess, UsageError } from "../tools/cli/io";
+import { formatPlan } from "../tools/plan/print-plan";
+import { PlanFailedError, runPlan } from "../tools/plan/run-plan";
+import { StackFileError } from "../tools/plan/stack-files";
+import { toStackExport } from "../tools/plan/stack-export";
 
 const USAGE =
   "usage: npm run plan -- [--stack NAME] [--config-file FILE] [--org-snapshot FILE] [--out FILE] [--json] [--no-policy] [--policy-config FILE]";

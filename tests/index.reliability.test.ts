@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { validateStackConfig, type StackConfig } from "../lib/config/validate";
-import type { PlannedResource } from "../lib/plan/capture";
-import { PlanFailedError, runPlan, type PlanResult } from "../lib/plan/run-plan";
+import type { PlannedResource } from "../tools/plan/capture";
+import { PlanFailedError, runPlan, type PlanResult } from "../tools/plan/run-plan";
 import { PROJECT_DIR } from "./support/plan";
 import {
   applyMutations,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import type { PlannedResource } from "../lib/plan/capture";
-import type { PlanResult } from "../lib/plan/run-plan";
+import type { PlannedResource } from "../tools/plan/capture";
+import type { PlanResult } from "../tools/plan/run-plan";
 import { named, ofType, plan, prodPlan, stackConfig } from "./support/plan";
 
 type Statement = {

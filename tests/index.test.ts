@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { PlanFailedError, runPlan } from "../lib/plan/run-plan";
+import { PlanFailedError, runPlan } from "../tools/plan/run-plan";
 import { named, plan, PROJECT_DIR, prodPlan, stackConfig } from "./support/plan";
 
 describe("the program (index.ts)", () => {

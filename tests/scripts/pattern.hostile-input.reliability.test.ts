@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip, gzipSync } from "node:zlib";
-import { DEFAULT_MAX_DOCUMENT_BYTES } from "../../lib/pattern-cli/input";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "../../tools/pattern/input";
 import { main } from "../../scripts/pattern";
 import { PROJECT_DIR } from "../support/plan";
 import {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { loadPolicyCheck, main, PolicyCheckCommand } from "../../scripts/plan";
-import type { CommandIO } from "../../lib/cli/io";
+import type { CommandIO } from "../../tools/cli/io";
 import { PROJECT_DIR } from "../support/plan";
 
 function capture(): CommandIO & { out: string[]; err: string[] } {

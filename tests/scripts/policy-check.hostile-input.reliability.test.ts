@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { MAX_JSON_FILE_BYTES } from "../../lib/policy-check/json-file";
+import { MAX_JSON_FILE_BYTES } from "../../tools/policy-check/json-file";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../scripts/policy-check";
-import { awsProvider, awsResource, deploymentOf, rootStack } from "../lib/policy-check/deployment-builders";
+import { awsProvider, awsResource, deploymentOf, rootStack } from "../tools/policy-check/deployment-builders";
 import {
   DEEP_NESTING,
   deepArrays,

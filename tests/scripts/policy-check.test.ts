@@ -3,9 +3,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { UsageError } from "../../lib/cli/io";
+import { UsageError } from "../../tools/cli/io";
 import { main } from "../../scripts/policy-check";
-import { mixedTrailsDeployment } from "../lib/policy-check/deployment-builders";
+import { mixedTrailsDeployment } from "../tools/policy-check/deployment-builders";
 
 const PACKS = resolve(__dirname, "../fixtures/policy-packs");
 const MINIMAL_PACK = join(PACKS, "minimal");

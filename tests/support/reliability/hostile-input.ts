@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { UsageError } from "../../../lib/cli/io";
+import { UsageError } from "../../../tools/cli/io";
 import { prototypeIsClean, writeHostileFile, type HostileFile } from "./hostile-files";
 import { runMeasured } from "./measured-command";
 import { HEAVY } from "./sweep-size";
@@ -52,7 +52,7 @@ export interface HostileInputSweep {
   readonly sameAsProcess?: boolean;
 }
 
-/** What `runAsProcess` (lib/cli/io.ts) prints and exits with when a command's `main` throws. */
+/** What `runAsProcess` (tools/cli/io.ts) prints and exits with when a command's `main` throws. */
 export function asRunAsProcessPrints(error: unknown): CommandResult {
   return {
     code: error instanceof UsageError ? 2 : 1,
