@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { type CommandIO, runAsProcess } from "../lib/cli/io";
+import { type CommandIO, runAsProcess } from "../tools/cli/io";
 import { buildPolicyPack, DEFAULT_OUT_DIR, displayPath } from "../tools/policy-build/build-pack";
 import { PackBuildError } from "../tools/policy-build/manifest";
 

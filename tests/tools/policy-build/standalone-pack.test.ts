@@ -3,11 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFile
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { DEFAULT_PACK_DIR } from "../../../lib/policy-check";
-import { openPolicyPackSession } from "../../../lib/policy-check/policy-pack-session";
-import { parseDeployment } from "../../../lib/policy-check/read-deployment";
-import type { PolicyReport } from "../../../lib/policy-check/report";
-import { toStackExport, type StackExport } from "../../../lib/plan/stack-export";
+import { DEFAULT_PACK_DIR } from "../../../tools/policy-check";
+import { openPolicyPackSession } from "../../../tools/policy-check/policy-pack-session";
+import { parseDeployment } from "../../../tools/policy-check/read-deployment";
+import type { PolicyReport } from "../../../tools/policy-check/report";
+import { toStackExport, type StackExport } from "../../../tools/plan/stack-export";
 import { main as policyCheck } from "../../../scripts/policy-check";
 import { buildPolicyPack, REPOSITORY_ROOT, type BuiltPack } from "../../../tools/policy-build/build-pack";
 import { installFromNodeModules } from "../../support/offline-install";
