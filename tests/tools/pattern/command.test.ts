@@ -1,13 +1,13 @@
-import { CORPUS_DIR } from "../support/corpus";
+import { CORPUS_DIR } from "../../support/corpus";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { apiCall, consoleLogin, rootUser } from "../../lib/controls/vectors";
-import { main, type PatternIo } from "../../scripts/pattern";
+import { apiCall, consoleLogin, rootUser } from "../../../lib/controls/vectors";
+import { main, type PatternIo } from "../../../tools/pattern/command";
 
-const ROOT = path.resolve(__dirname, "../..");
+const ROOT = path.resolve(__dirname, "../../..");
 const CORPUS = CORPUS_DIR;
 const corpusFile = (technique: string) => path.join(CORPUS, `aws.${technique}.json`);
 
@@ -254,7 +254,7 @@ describe("pattern CLI", () => {
 });
 
 describe("pattern CLI as a process", () => {
-  const script = path.join(ROOT, "scripts/pattern.ts");
+  const script = path.join(ROOT, "tools/pattern/command.ts");
   const spawn = (args: string[], input?: Buffer) =>
     spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", script, ...args], {
       cwd: ROOT,

@@ -5,22 +5,22 @@ import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip, gzipSync } from "node:zlib";
-import { DEFAULT_MAX_DOCUMENT_BYTES } from "../../tools/pattern/input";
-import { main } from "../../scripts/pattern";
-import { PROJECT_DIR } from "../support/plan";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "../../../tools/pattern/input";
+import { main } from "../../../tools/pattern/command";
+import { PROJECT_DIR } from "../../support/plan";
 import {
   DEEP_NESTING,
   hostileFiles,
   writeSparseFile,
   type HostileFile,
-} from "../support/reliability/hostile-files";
+} from "../../support/reliability/hostile-files";
 import {
   assertRefusedNamingFile,
   sweepHostileInputs,
   type Expectation,
-} from "../support/reliability/hostile-input";
-import { runMeasured } from "../support/reliability/measured-command";
-import { HEAVY } from "../support/reliability/sweep-size";
+} from "../../support/reliability/hostile-input";
+import { runMeasured } from "../../support/reliability/measured-command";
+import { HEAVY } from "../../support/reliability/sweep-size";
 
 const CORPUS_FILE = resolve(
   PROJECT_DIR,

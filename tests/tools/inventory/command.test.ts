@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { OrganizationSnapshot } from "../../lib/organization/snapshot";
-import { parseSnapshotText } from "../../lib/organization/snapshot";
-import { main } from "../../scripts/inventory";
+import type { OrganizationSnapshot } from "../../../lib/organization/snapshot";
+import { parseSnapshotText } from "../../../lib/organization/snapshot";
+import { main } from "../../../tools/inventory/command";
 import {
   generateOrganization,
   startOrganizationsEndpoint,
@@ -13,7 +13,7 @@ import {
   withoutTags,
   type FaultPlan,
   type OrganizationsEndpoint,
-} from "../support/organizations-endpoint";
+} from "../../support/organizations-endpoint";
 
 interface Captured {
   code: number;

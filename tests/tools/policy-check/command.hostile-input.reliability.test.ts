@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { MAX_JSON_FILE_BYTES } from "../../tools/policy-check/json-file";
+import { MAX_JSON_FILE_BYTES } from "../../../tools/policy-check/json-file";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../scripts/policy-check";
-import { awsProvider, awsResource, deploymentOf, rootStack } from "../tools/policy-check/deployment-builders";
+import { main } from "../../../tools/policy-check/command";
+import { awsProvider, awsResource, deploymentOf, rootStack } from "./deployment-builders";
 import {
   DEEP_NESTING,
   deepArrays,
@@ -14,7 +14,7 @@ import {
   writeHostileFile,
   writeSparseFile,
   type HostileFile,
-} from "../support/reliability/hostile-files";
+} from "../../support/reliability/hostile-files";
 import {
   asRunAsProcessPrints,
   assertNoStackTrace,
@@ -22,9 +22,9 @@ import {
   lines,
   sweepHostileInputs,
   type Expectation,
-} from "../support/reliability/hostile-input";
-import { runMeasured } from "../support/reliability/measured-command";
-import { HEAVY } from "../support/reliability/sweep-size";
+} from "../../support/reliability/hostile-input";
+import { runMeasured } from "../../support/reliability/measured-command";
+import { HEAVY } from "../../support/reliability/sweep-size";
 
 const CANNOT_CHECK = 2;
 

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { MAX_LISTED_PROBLEMS, parseSnapshot } from "../../lib/organization/snapshot";
+import { MAX_LISTED_PROBLEMS, parseSnapshot } from "../../../lib/organization/snapshot";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MAX_SNAPSHOT_BYTES, SAMPLE_ORGANIZATION_PATH } from "../../lib/organization/source";
-import { main } from "../../scripts/plan";
-import { PROJECT_DIR } from "../support/plan";
+import { MAX_SNAPSHOT_BYTES, SAMPLE_ORGANIZATION_PATH } from "../../../lib/organization/source";
+import { main } from "../../../tools/plan/command";
+import { PROJECT_DIR } from "../../support/plan";
 import {
   DEEP_NESTING,
   HUGE_STRING_BYTES,
@@ -13,15 +13,15 @@ import {
   writeHostileFile,
   writeSparseFile,
   type HostileFile,
-} from "../support/reliability/hostile-files";
+} from "../../support/reliability/hostile-files";
 import {
   asRunAsProcessPrints,
   assertRefusedNamingFile,
   sweepHostileInputs,
   type Expectation,
-} from "../support/reliability/hostile-input";
-import { runMeasured } from "../support/reliability/measured-command";
-import { HEAVY } from "../support/reliability/sweep-size";
+} from "../../support/reliability/hostile-input";
+import { runMeasured } from "../../support/reliability/measured-command";
+import { HEAVY } from "../../support/reliability/sweep-size";
 
 const sample = JSON.parse(readFileSync(SAMPLE_ORGANIZATION_PATH, "utf8")) as Record<string, unknown>;
 

@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
-import { CommandIO, runAsProcess, UsageError } from "../tools/cli/io";
-import { BenchUsageError, exitCodeOf, parseBenchArgs, USAGE } from "../tools/bench/cli-options";
-import { toJsonReport, writeJsonReport } from "../tools/bench/json-report";
-import { currentLoadAverage, describeMachine, formatMachine } from "../tools/bench/machine";
-import { createProgressLine } from "../tools/bench/progress-line";
-import { runBench } from "../tools/bench/run-bench";
-import { formatMarkdownTable, formatTable } from "../tools/bench/table";
+import { CommandIO, runAsProcess, UsageError } from "../cli/io";
+import { BenchUsageError, exitCodeOf, parseBenchArgs, USAGE } from "./cli-options";
+import { toJsonReport, writeJsonReport } from "./json-report";
+import { currentLoadAverage, describeMachine, formatMachine } from "./machine";
+import { createProgressLine } from "./progress-line";
+import { runBench } from "./run-bench";
+import { formatMarkdownTable, formatTable } from "./table";
 
 /**
  * `npm run bench`: each figure the median of several runs after a warm-up, and a ratio to its floor where
@@ -15,7 +15,7 @@ import { formatMarkdownTable, formatTable } from "../tools/bench/table";
 export async function main(
   argv: string[],
   io: CommandIO,
-  projectDir = path.join(__dirname, ".."),
+  projectDir = path.join(__dirname, "..", ".."),
 ): Promise<number> {
   let options;
   try {

@@ -1,12 +1,12 @@
 import { parseArgs } from "node:util";
-import { type CommandIO, runAsProcess, UsageError } from "../tools/cli/io";
+import { type CommandIO, runAsProcess, UsageError } from "../cli/io";
 import {
   formatReport,
   hasMandatoryViolation,
   PolicyCheckInputError,
   PolicyPackError,
   runPolicyCheck,
-} from "../tools/policy-check";
+} from ".";
 
 export const EXIT_PASSED = 0;
 export const EXIT_MANDATORY_VIOLATION = 1;

@@ -2,13 +2,13 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { readSnapshotFile, SAMPLE_ORGANIZATION_PATH } from "../lib/organization/source";
-import { CommandIO, runAsProcess, UsageError } from "../tools/cli/io";
-import { formatPlan } from "../tools/plan/print-plan";
-import { PlanFailedError, runPlan } from "../tools/plan/run-plan";
-import { PLAN_YOUR_ORGANIZATION } from "../tools/plan/snapshot-choice";
-import { StackFileError } from "../tools/plan/stack-files";
-import { toStackExport } from "../tools/plan/stack-export";
+import { readSnapshotFile, SAMPLE_ORGANIZATION_PATH } from "../../lib/organization/source";
+import { CommandIO, runAsProcess, UsageError } from "../cli/io";
+import { formatPlan } from "./print-plan";
+import { PlanFailedError, runPlan } from "./run-plan";
+import { PLAN_YOUR_ORGANIZATION } from "./snapshot-choice";
+import { StackFileError } from "./stack-files";
+import { toStackExport } from "./stack-export";
 
 const USAGE =
   "usage: npm run plan -- [--stack NAME] [--config-file FILE] [--org-snapshot FILE] [--out FILE] [--json] [--no-policy] [--policy-config FILE]";
@@ -17,7 +17,7 @@ const USAGE =
 export async function main(
   argv: string[],
   io: CommandIO,
-  projectDir = path.join(__dirname, ".."),
+  projectDir = path.join(__dirname, "..", ".."),
 ): Promise<number> {
   let values;
   try {
@@ -105,7 +105,7 @@ export interface PolicyCheckCommand {
  */
 export function loadPolicyCheck(): PolicyCheckCommand {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require("./policy-check") as PolicyCheckCommand;
+  return require("../policy-check/command") as PolicyCheckCommand;
 }
 
 if (require.main === module) runAsProcess(main);

@@ -1,10 +1,10 @@
 import { createReadStream } from "node:fs";
-import { selectControls, UnknownControlError, type MonitoringControl } from "../lib/controls";
-import { compileFilterPattern, FilterPatternSyntaxError } from "../lib/filter-pattern";
-import { alignedTable, matchesTable, matchJson, matchRow, type MatchRow } from "../tools/pattern/format";
-import { DEFAULT_MAX_DOCUMENT_BYTES, InputError, readRecords } from "../tools/pattern/input";
-import { parsePatternCliArgs, USAGE, UsageError, type PatternCliOptions } from "../tools/pattern/options";
-import { createProgress } from "../tools/pattern/progress";
+import { selectControls, UnknownControlError, type MonitoringControl } from "../../lib/controls";
+import { compileFilterPattern, FilterPatternSyntaxError } from "../../lib/filter-pattern";
+import { alignedTable, matchesTable, matchJson, matchRow, type MatchRow } from "./format";
+import { DEFAULT_MAX_DOCUMENT_BYTES, InputError, readRecords } from "./input";
+import { parsePatternCliArgs, USAGE, UsageError, type PatternCliOptions } from "./options";
+import { createProgress } from "./progress";
 
 export interface PatternOutput {
   write(text: string): boolean;

@@ -3,9 +3,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { loadPolicyCheck, main, PolicyCheckCommand } from "../../scripts/plan";
-import type { CommandIO } from "../../tools/cli/io";
-import { PROJECT_DIR } from "../support/plan";
+import { loadPolicyCheck, main, PolicyCheckCommand } from "../../../tools/plan/command";
+import type { CommandIO } from "../../../tools/cli/io";
+import { PROJECT_DIR } from "../../support/plan";
 
 function capture(): CommandIO & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -115,7 +115,7 @@ describe("npm run plan", () => {
 
   it("loads the policy check on demand, and the module fits the interface the plan relies on", async () => {
     // Compile-time check: the real module is assignable to the interface `loadPolicyCheck` promises.
-    const real: PolicyCheckCommand = await import("../../scripts/policy-check");
+    const real: PolicyCheckCommand = await import("../../../tools/policy-check/command");
     assert.equal(loadPolicyCheck().main, real.main);
   });
 });

@@ -3,11 +3,11 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { UsageError } from "../../tools/cli/io";
-import { main } from "../../scripts/policy-check";
-import { mixedTrailsDeployment } from "../tools/policy-check/deployment-builders";
+import { UsageError } from "../../../tools/cli/io";
+import { main } from "../../../tools/policy-check/command";
+import { mixedTrailsDeployment } from "./deployment-builders";
 
-const PACKS = resolve(__dirname, "../fixtures/policy-packs");
+const PACKS = resolve(__dirname, "../../fixtures/policy-packs");
 const MINIMAL_PACK = join(PACKS, "minimal");
 
 interface Result {
@@ -126,10 +126,16 @@ describe("policy-check CLI", () => {
 
   it("exits 2 as a process too, printing no stack trace", () => {
     const malformed = writeFile("state.json", "[1, 2");
-    const root = resolve(__dirname, "../..");
+    const root = resolve(__dirname, "../../..");
     const child = spawnSync(
       process.execPath,
-      ["-r", "ts-node/register/transpile-only", join(root, "scripts/policy-check.ts"), "--state", malformed],
+      [
+        "-r",
+        "ts-node/register/transpile-only",
+        join(root, "tools/policy-check/command.ts"),
+        "--state",
+        malformed,
+      ],
       { cwd: root, encoding: "utf8", env: { ...process.env, TS_NODE_PROJECT: join(root, "tsconfig.json") } },
     );
     assert.equal(child.status, 2, child.stderr);

@@ -8,8 +8,8 @@ import {
   writeSnapshotAtomically,
   type InventoryProgress,
   type OrganizationSummary,
-} from "../lib/organization/inventory";
-import { ACCOUNT_STATES, type OrganizationSnapshot } from "../lib/organization/snapshot";
+} from "../../lib/organization/inventory";
+import { ACCOUNT_STATES, type OrganizationSnapshot } from "../../lib/organization/snapshot";
 
 const USAGE = "usage: npm run inventory -- [--out FILE] [--endpoint URL] [--with-tags] [--json]";
 const HELP = `${USAGE}
