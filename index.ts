@@ -1,6 +1,7 @@
 import { Provider } from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { LogArchive } from "./components/log-archive";
+import { Guardrails } from "./components/guardrails";
 import { OrganizationTrail } from "./components/organization-trail";
 import { SecurityMonitoring } from "./components/security-monitoring";
 import { TrailLogDelivery } from "./components/trail-log-delivery";
@@ -8,6 +9,7 @@ import { selectControls } from "./lib/controls";
 import { readStackConfig } from "./lib/config/pulumi-config";
 import { reportingUserErrors } from "./lib/errors";
 import { GovernanceContext, governanceContext } from "./lib/governance";
+import { GuardrailPlan, guardrailSummary, planGuardrails } from "./lib/guardrails/plan";
 import { bucketArn } from "./lib/naming";
 import { summarizeOrganization } from "./lib/organization/inventory/summary";
 import { assertTrailCanBeCreated, preflightWarnings } from "./lib/organization/preflight";
@@ -24,6 +26,14 @@ export = () =>
     const createsTrail = context.archive !== undefined && config.trail.create;
     assertTrailCanBeCreated(organization, createsTrail);
     for (const warning of preflightWarnings(summary)) pulumi.log.warn(warning);
+    const guardrails =
+      context.archive &&
+      planGuardrails({
+        config,
+        organization,
+        trailArn: context.trailArn,
+        archive: { accountId: context.archive.account.id, roleArn: context.archive.roleArn },
+      });
     const { partition, region } = config;
     const defaultTags = { tags: config.tags };
 
@@ -36,7 +46,9 @@ export = () =>
     });
     // A landing zone that already has an organization trail (Control Tower) gets monitoring only:
     // two organization trails would double the cost and split the evidence.
-    const governed = createsTrail ? createTrail(context, context.archive!, management) : undefined;
+    const governed = createsTrail
+      ? createTrail(context, context.archive!, management, guardrails)
+      : undefined;
     const monitoring = new SecurityMonitoring(
       "security-monitoring",
       {
@@ -72,6 +84,7 @@ export = () =>
         logGroupName: governed.delivery.logGroupName,
         logGroupArn: governed.delivery.logGroupArn,
       }),
+      ...(guardrails && { guardrails: guardrailSummary(guardrails) }),
     };
   });
 
@@ -80,6 +93,7 @@ function createTrail(
   context: GovernanceContext,
   archiveAccount: NonNullable<GovernanceContext["archive"]>,
   management: Provider,
+  guardrailPlan: GuardrailPlan | undefined,
 ) {
   const { config } = context;
   const { partition, region } = config;
@@ -142,5 +156,23 @@ function createTrail(
     { providers: [management] },
   );
 
-  return { archive, delivery, trail };
+  // In the management account: only it can create and attach organization policies.
+  const guardrails =
+    guardrailPlan &&
+    new Guardrails(
+      "guardrails",
+      {
+        organizationId: context.organizationId,
+        archiveBucketArn: guardrailPlan.archiveBucketArn,
+        accessLogBucketArn: guardrailPlan.accessLogBucketArn,
+        archiveKeyArn: archive.key.arn,
+        trailArn: context.trailArn,
+        exemptPrincipals: guardrailPlan.exemptPrincipals,
+        targets: guardrailPlan.targets,
+        resourceControlPolicy: guardrailPlan.resourceControlPolicy,
+      },
+      { providers: [management] },
+    );
+
+  return { archive, delivery, trail, guardrails };
 }
