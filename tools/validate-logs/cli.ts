@@ -112,7 +112,7 @@ export function parseValidateLogsArgs(
     program.parse(argv, { from: "user" });
   } catch (error) {
     if (helped) return undefined;
-    const message = (error as Error).message.replace(/^error: /, "");
+    const message = (error as Error).message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ");
     throw new ArgumentsError(`validate-logs: ${message}; see --help`);
   }
   const options = program.opts<

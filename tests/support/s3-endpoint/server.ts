@@ -20,6 +20,8 @@ export interface S3EndpointOptions {
   /** Keys per list page. @default 1000 */
   pageSize?: number;
   faults?: S3Faults[];
+  /** Answer every request 403 AccessDenied, as S3 does for a reader without the policy. */
+  denyAll?: boolean;
   /** Region GetBucketLocation answers (empty for us-east-1, as S3 does). @default "us-east-1" */
   region?: string;
 }
@@ -119,6 +121,7 @@ export async function startS3Endpoint(options: S3EndpointOptions): Promise<S3End
     counters.requests[operation] = (counters.requests[operation] ?? 0) + 1;
     if (request.method !== "GET" && request.method !== "HEAD")
       return sendError(response, 405, "MethodNotAllowed", `${request.method} is not served here`);
+    if (options.denyAll) return sendError(response, 403, "AccessDenied", "Access Denied");
     const fault = faults.find(
       (f) => f.operation === (operation === "HeadObject" ? "GetObject" : operation) && f.count > 0,
     );
