@@ -31,16 +31,25 @@ export interface ServedArchive {
  */
 export async function serveArchive(
   archive: BuiltArchive,
-  options: Omit<S3EndpointOptions, "buckets"> = {},
+  options: Omit<S3EndpointOptions, "buckets"> & {
+    /**
+     * Give the endpoints to the reader instead of through the environment, so several archives can be
+     * served at once; the caller sets the test credentials.
+     */
+    explicitEndpoints?: boolean;
+  } = {},
 ): Promise<ServedArchive> {
   const bucket = new VersionedBucket(archive.spec.bucket);
   for (const object of archive.objects) bucket.put(object.key, object.body, object.metadata);
   const s3 = await startS3Endpoint({ ...options, buckets: [bucket] });
   const cloudTrail = await startCloudTrailEndpoint(archive.publicKeys);
-  const restore = useTestCredentialsInEnvironment({
-    AWS_ENDPOINT_URL_S3: s3.url,
-    AWS_ENDPOINT_URL_CLOUDTRAIL: cloudTrail.url,
-  });
+  const restore = options.explicitEndpoints
+    ? () => {}
+    : useTestCredentialsInEnvironment({
+        AWS_ENDPOINT_URL_S3: s3.url,
+        AWS_ENDPOINT_URL_CLOUDTRAIL: cloudTrail.url,
+      });
+  const endpoints = options.explicitEndpoints ? { s3: s3.url, cloudTrail: cloudTrail.url } : undefined;
   const hours = archive.spec.hours;
   return {
     archive,
@@ -48,16 +57,19 @@ export async function serveArchive(
     s3,
     cloudTrail,
     validate: (overrides = {}) =>
-      validateArchive(createAwsReader({ bucketRegion: archive.spec.homeRegion, retryBaseDelayMs: 1 }), {
-        bucket: archive.spec.bucket,
-        trailArn: archive.trailArn,
-        keyPrefix: archive.spec.keyPrefix,
-        organizationId: archive.spec.organizationId,
-        from: new Date(archive.spec.start.getTime() + 60_000),
-        to: new Date(archive.spec.start.getTime() + hours * 3_600_000),
-        concurrency: 8,
-        ...overrides,
-      }),
+      validateArchive(
+        createAwsReader({ bucketRegion: archive.spec.homeRegion, retryBaseDelayMs: 1, endpoints }),
+        {
+          bucket: archive.spec.bucket,
+          trailArn: archive.trailArn,
+          keyPrefix: archive.spec.keyPrefix,
+          organizationId: archive.spec.organizationId,
+          from: new Date(archive.spec.start.getTime() + 60_000),
+          to: new Date(archive.spec.start.getTime() + hours * 3_600_000),
+          concurrency: 8,
+          ...overrides,
+        },
+      ),
     close: async () => {
       restore();
       await Promise.all([s3.close(), cloudTrail.close()]);

@@ -15,6 +15,8 @@ export class CouldNotRunError extends Error {
 export interface AwsReaderSettings {
   /** Region of the bucket's S3 endpoint. */
   bucketRegion: string;
+  /** Endpoints to use instead of the SDK's (which honours AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_CLOUDTRAIL). */
+  endpoints?: { s3?: string; cloudTrail?: string };
   /** @default 8 */
   maxAttempts?: number;
   /** First back-off of the SDK's retry strategy (throttling, 5xx); later ones double, with jitter. @default 200 */
@@ -68,16 +70,26 @@ function retryStrategy(settings: AwsReaderSettings): {
  * buckets path-style, as S3-compatible stores expect.
  */
 export function createAwsReader(settings: AwsReaderSettings): ArchiveReader {
-  const overridden = Boolean(process.env.AWS_ENDPOINT_URL_S3 || process.env.AWS_ENDPOINT_URL);
+  const s3Endpoint = settings.endpoints?.s3;
+  const overridden = Boolean(s3Endpoint || process.env.AWS_ENDPOINT_URL_S3 || process.env.AWS_ENDPOINT_URL);
   const s3 = new S3Client({
     region: settings.bucketRegion,
     forcePathStyle: overridden,
+    ...(s3Endpoint && { endpoint: s3Endpoint }),
     ...retryStrategy(settings),
   });
+  const cloudTrailEndpoint = settings.endpoints?.cloudTrail;
   const cloudTrail = new Map<string, CloudTrailClient>();
   const cloudTrailIn = (region: string) => {
     if (!cloudTrail.has(region))
-      cloudTrail.set(region, new CloudTrailClient({ region, ...retryStrategy(settings) }));
+      cloudTrail.set(
+        region,
+        new CloudTrailClient({
+          region,
+          ...(cloudTrailEndpoint && { endpoint: cloudTrailEndpoint }),
+          ...retryStrategy(settings),
+        }),
+      );
     return cloudTrail.get(region)!;
   };
 
