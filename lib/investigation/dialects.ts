@@ -28,7 +28,7 @@ export interface Dialect {
   request(...path: string[]): string;
   /** A scalar inside `responseElements` (path of JSON keys). */
   response(...path: string[]): string;
-  /** Whether `requestParameters` or `responseElements` contains the text. */
+  /** Whether `requestParameters` or `responseElements` contains the text (an SQL string expression). */
   payloadContains(text: string): string;
   /** The first resource's ARN, or NULL. */
   readonly firstResourceArn: string;
@@ -62,8 +62,12 @@ export function quoteString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+/**
+ * A literal, or the parameter: a question may compare it several times, but each `?` of an Athena
+ * parameterized query is a value of its own, so the one `?` lives in the CTE `target` (see render.ts).
+ */
 export function renderValue(value: SqlValue): string {
-  return "literal" in value ? quoteString(value.literal) : "?";
+  return "literal" in value ? quoteString(value.literal) : "target.value";
 }
 
 function jsonPath(path: readonly string[]): string {
@@ -87,7 +91,7 @@ export function duckdbDialect(): Dialect {
     request: (...path) => `json_extract_string(e.requestparameters, ${jsonPath(path)})`,
     response: (...path) => `json_extract_string(e.responseelements, ${jsonPath(path)})`,
     payloadContains: (text) =>
-      `(contains(CAST(e.requestparameters AS VARCHAR), ${quoteString(text)}) OR contains(CAST(e.responseelements AS VARCHAR), ${quoteString(text)}))`,
+      `(contains(CAST(e.requestparameters AS VARCHAR), ${text}) OR contains(CAST(e.responseelements AS VARCHAR), ${text}))`,
     firstResourceArn: "e.resources[1].arn",
     eventTimeText: (alias = "e") => `${alias}.eventtime`,
     eventTimestamp: (alias = "e") => `CAST(REPLACE(${alias}.eventtime, 'Z', '') AS TIMESTAMP)`,
@@ -112,8 +116,8 @@ export function athenaDialect(database: string, table: string): Dialect {
     request: (...path) => `json_extract_scalar(e.requestparameters, ${jsonPath(path)})`,
     response: (...path) => `json_extract_scalar(e.responseelements, ${jsonPath(path)})`,
     payloadContains: (text) =>
-      `(strpos(e.requestparameters, ${quoteString(text)}) > 0 OR strpos(e.responseelements, ${quoteString(text)}) > 0)`,
-    firstResourceArn: "element_at(e.resources, 1).arn",
+      `(strpos(e.requestparameters, ${text}) > 0 OR strpos(e.responseelements, ${text}) > 0)`,
+    firstResourceArn: TRINO_FIRST_RESOURCE_ARN,
     eventTimeText: (alias = "e") => `${alias}.eventtime`,
     eventTimestamp: (alias = "e") => `from_iso8601_timestamp(${alias}.eventtime)`,
     timeAtLeast: (iso, alias = "e") => `${alias}.eventtime >= ${quoteString(iso)}`,
@@ -149,15 +153,16 @@ export function lakeDialect(eventDataStoreId: string): Dialect {
   const iso = (text: string) => `from_iso8601_timestamp(${quoteString(text)})`;
   return {
     engine: "lake",
-    table: eventDataStoreId,
+    // Quoted: an unquoted id with hyphens would read as a subtraction in Trino's grammar.
+    table: `"${eventDataStoreId}"`,
     field: (name, alias = "e") => `${alias}.${name}`,
     identity: (...path) => `e.userIdentity.${path.join(".")}`,
     identityAt: (alias, path) => `${alias}.userIdentity.${path.join(".")}`,
     request: (...path) => nested("requestParameters", path),
     response: (...path) => nested("responseElements", path),
     payloadContains: (text) =>
-      `(strpos(json_format(CAST(e.requestParameters AS JSON)), ${quoteString(text)}) > 0 OR strpos(json_format(CAST(e.responseElements AS JSON)), ${quoteString(text)}) > 0)`,
-    firstResourceArn: "element_at(e.resources, 1).arn",
+      `(strpos(json_format(CAST(e.requestParameters AS JSON)), ${text}) > 0 OR strpos(json_format(CAST(e.responseElements AS JSON)), ${text}) > 0)`,
+    firstResourceArn: TRINO_FIRST_RESOURCE_ARN,
     eventTimeText: (alias = "e") => `to_iso8601(${alias}.eventTime)`,
     eventTimestamp: (alias = "e") => `${alias}.eventTime`,
     timeAtLeast: (text, alias = "e") => `${alias}.eventTime >= ${iso(text)}`,
@@ -168,6 +173,9 @@ export function lakeDialect(eventDataStoreId: string): Dialect {
     ipv4Number: (x) => ipv4Number(x, (p) => `regexp_like(${x}, ${p})`),
   };
 }
+
+/** NULL for an empty list, where `resources[1]` would fail the query (Trino checks subscripts). */
+const TRINO_FIRST_RESOURCE_ARN = "element_at(transform(e.resources, r -> r.arn), 1)";
 
 /** `a*2^24 + b*2^16 + c*2^8 + d` when the text is a dotted quad; the arithmetic is the same in every dialect. */
 function ipv4Number(x: string, matches: (pattern: string) => string): string {

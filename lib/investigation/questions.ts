@@ -153,10 +153,9 @@ export const QUESTIONS: readonly Question[] = [
     },
     select: (sql, value) => {
       const v = need("resource", value);
-      if (!("literal" in v)) return { where: [sql.isWrite, `${sql.firstResourceArn} = ?`] };
-      const names = resourceNames(v.literal);
+      const names = "literal" in v ? resourceNames(v.literal).map(quoteString) : [renderValue(v)];
       const matches = [
-        `${sql.firstResourceArn} IN (${names.map(quoteString).join(", ")})`,
+        `${sql.firstResourceArn} IN (${names.join(", ")})`,
         ...names.map((n) => sql.payloadContains(n)),
       ];
       return { where: [sql.isWrite, `(${matches.join(" OR ")})`] };

@@ -83,20 +83,42 @@ export function renderQuestion(
   options: RenderOptions,
 ): string {
   const spec = question.select(sql, value);
+  const parameterized = value !== undefined && !("literal" in value);
+  const target = parameterized ? " CROSS JOIN target" : "";
   // CTEs (the event question's anchor) scan the table too: the window prunes them as well.
-  const withClauses = (spec.with ?? []).map(
-    (cte) =>
-      `${cte.name} AS (SELECT ${cte.columns} FROM ${sql.table} a WHERE ${[...cte.where, ...windowPredicates(sql, options.window, "a")].join(" AND ")})`,
-  );
+  const withClauses = [
+    ...(parameterized ? ["target AS (SELECT ? AS value)"] : []),
+    ...(spec.with ?? []).map(
+      (cte) =>
+        `${cte.name} AS (SELECT ${cte.columns} FROM ${sql.table} a${target} WHERE ${[...cte.where, ...windowPredicates(sql, options.window, "a")].join(" AND ")})`,
+    ),
+  ];
+  const joins = [
+    ...(parameterized && !spec.with ? ["CROSS JOIN target"] : []),
+    ...(spec.join ? [spec.join] : []),
+  ];
   const where = [...windowPredicates(sql, options.window), ...spec.where];
   return [
     withClauses.length > 0 ? `WITH ${withClauses.join(",\n")}` : undefined,
     `SELECT\n  ${timelineSelect(sql)}`,
-    `FROM ${sql.table} e${spec.join ? ` ${spec.join}` : ""}`,
+    `FROM ${sql.table} e${joins.map((j) => ` ${j}`).join("")}`,
     where.length > 0 ? `WHERE ${where.join("\n  AND ")}` : undefined,
     `ORDER BY ${question.orderBy ?? "time"}`,
     `LIMIT ${options.limit ?? 10000}`,
   ]
     .filter((line): line is string => line !== undefined)
     .join("\n");
+}
+
+/** Named queries look back this many days: the partitions of the last month, not the whole archive. */
+export const NAMED_QUERY_DAYS = 30;
+
+/**
+ * A question as an Athena named query: the value is the `?` of a parameterized query (the console asks
+ * for it; `StartQueryExecution` takes it in `ExecutionParameters`), and the window is the last
+ * `NAMED_QUERY_DAYS` days of projected partitions. Optional parameters are left out.
+ */
+export function renderNamedQuery(question: Question, sql: Dialect): string {
+  const value: SqlValue | undefined = question.parameter.required ? { parameter: true } : undefined;
+  return renderQuestion(question, sql, value, { window: { lastDays: NAMED_QUERY_DAYS } });
 }
