@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import type { CommandIO } from "../../lib/cli/io";
+import type { CommandIO } from "../cli/io";
 
 export const DEFAULT_CONCURRENCY = 16;
 const DAY_MS = 86_400_000;

@@ -1,4 +1,4 @@
-import type { CommandIO } from "../../lib/cli/io";
+import type { CommandIO } from "../cli/io";
 import { ArgumentsError, parseValidateLogsArgs } from "./cli";
 import type { ArchiveReader } from "./reader";
 

@@ -1,5 +1,5 @@
 import type { KeyObject } from "node:crypto";
-import { mapConcurrently } from "../../lib/policy-check/map-concurrently";
+import { mapConcurrently } from "../policy-check/map-concurrently";
 import { publicKeyFromDer } from "./digest";
 import { type AccountLocation, accountPrefix } from "./layout";
 import { Limiter } from "./limiter";

@@ -3,7 +3,7 @@ import { validateStackConfig } from "../../lib/config/validate";
 import { governanceContext } from "../../lib/governance";
 import { archiveBucketName } from "../../lib/naming";
 import { loadOrganization, readSnapshotFile } from "../../lib/organization/source";
-import { projectName, readStackConfigFile } from "../../lib/plan/stack-files";
+import { projectName, readStackConfigFile } from "../plan/stack-files";
 
 export interface ArchiveTarget {
   bucket: string;

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
-import type { CommandIO } from "../../../lib/cli/io";
+import type { CommandIO } from "../../../tools/cli/io";
 import { archiveBucketName } from "../../../lib/naming";
 import { SAMPLE_ORGANIZATION_PATH } from "../../../lib/organization/source";
 import { validateLogsMain } from "../../../tools/validate-logs/main";
