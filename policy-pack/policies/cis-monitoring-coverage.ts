@@ -194,7 +194,11 @@ export function explainCoverage(stack: Stack, settings: MonitoringCoverageConfig
     );
     const someUnknown = undetermined.length > 0 || known.length < patterns.length;
     return controls.map((control): ControlCoverage => {
-      const covering = known.flatMap(({ filter, pattern }) => {
+      // The control's own filter (its metric name) first, then the others in stack order.
+      const ownFirst = [...known].sort(
+        (a, b) => Number(isOwnFilter(b.filter, control)) - Number(isOwnFilter(a.filter, control)),
+      );
+      const covering = ownFirst.flatMap(({ filter, pattern }) => {
         const verdict = judge.judge(pattern, control);
         return verdict.kind === "covers" ? [{ filter, noisier: verdict.noisier }] : [];
       });
@@ -213,7 +217,7 @@ export function explainCoverage(stack: Stack, settings: MonitoringCoverageConfig
         known.map(({ pattern }) => pattern),
         control,
       );
-      const closest = known.find(({ filter }) => metricOf(filter).name === control.metricName);
+      const closest = ownFirst.find(({ filter }) => isOwnFilter(filter, control));
       const verdict = closest && judge.judge(closest.pattern, control);
       return {
         ...base,
@@ -226,6 +230,10 @@ export function explainCoverage(stack: Stack, settings: MonitoringCoverageConfig
       };
     });
   });
+}
+
+function isOwnFilter(filter: StackResource, control: MonitoringControl): boolean {
+  return metricOf(filter).name === control.metricName;
 }
 
 /** `control "root-account-usage" (Usage of the root user; CIS 4.3, CloudWatch.1)`. */
