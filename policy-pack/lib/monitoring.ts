@@ -112,6 +112,15 @@ export class PatternJudge {
     return { kind: "covers", noisier: quieter.filter(matches).map(describeRecord) };
   }
 
+  /** The control's required calls that none of `patterns` matches in any variant, each named once. */
+  uncaughtCalls(patterns: readonly string[], control: MonitoringControl): string[] {
+    const matchers = patterns.map((pattern) => this.compile(pattern)).filter(isMatcher);
+    const uncaught = requiredRecords(control).filter(
+      ({ record }) => !matchers.some((matcher) => matcher.matchesRecord(record)),
+    );
+    return describeMisses(requiredRecords(control), uncaught);
+  }
+
   private compile(pattern: string): FilterMatcher | FilterPatternSyntaxError {
     let result = this.compiled.get(pattern);
     if (result === undefined) {
@@ -125,6 +134,10 @@ export class PatternJudge {
     }
     return result;
   }
+}
+
+function isMatcher(compiled: FilterMatcher | FilterPatternSyntaxError): compiled is FilterMatcher {
+  return !(compiled instanceof FilterPatternSyntaxError);
 }
 
 /** Each missed call once; a call missed in only some variants names them. */

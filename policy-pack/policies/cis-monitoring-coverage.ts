@@ -154,6 +154,88 @@ function judgeControl(
   return nonCompliant(`${name}: ${failure?.kind === "fail" ? failure.why : "no alarm notifies anyone"}`);
 }
 
+/** For one control on one trail's log group: which filters cover it, or which calls no filter catches. */
+export interface ControlCoverage {
+  readonly control: string;
+  readonly title: string;
+  readonly logGroup: string;
+  /** "covered": some filter's pattern covers the control (its alarm is the findings' business). */
+  readonly status: "covered" | "not covered" | "not known yet";
+  /** Filters whose pattern covers the control, by name. */
+  readonly coveredBy: readonly string[];
+  /** Required calls that no filter on the group matches (empty when some filter covers the control). */
+  readonly uncaught: readonly string[];
+  /** What the covering filter also fires on that the catalog's pattern ignores (advisory). */
+  readonly noisier?: readonly string[];
+  /** When not covered: why the filter with the control's metric name does not cover it. */
+  readonly closest?: string;
+}
+
+/**
+ * Why each selected control is or is not covered, per trail log group: the explanation the policy
+ * check prints beside its findings. Judged on patterns alone, as `checkMonitoringCoverage` does.
+ */
+export function explainCoverage(stack: Stack, settings: MonitoringCoverageConfig): ControlCoverage[] {
+  const controls = selectControls(settings.controls);
+  const judge = new PatternJudge();
+  return trailsIn(stack).flatMap((trail) => {
+    const link = trailLogGroup(stack, trail);
+    if (link.kind === "absent" || link.kind === "unknown") return [];
+    const group: WatchedGroup =
+      link.kind === "found"
+        ? { name: knownString(link.resource.props.name), resource: link.resource }
+        : { name: logGroupNameFromArn(link.value), resource: undefined };
+    const logGroup = group.name ?? label(link.kind === "found" ? link.resource : trail);
+    const { on, undetermined } = filtersOn(stack, group);
+    const patterns = on.map((filter) => ({ filter, pattern: filter.props.pattern }));
+    const known = patterns.filter(
+      (entry): entry is { filter: StackResource; pattern: string } =>
+        typeof entry.pattern === "string" && !isUnknown(entry.pattern),
+    );
+    const someUnknown = undetermined.length > 0 || known.length < patterns.length;
+    return controls.map((control): ControlCoverage => {
+      // The control's own filter (its metric name) first, then the others in stack order.
+      const ownFirst = [...known].sort(
+        (a, b) => Number(isOwnFilter(b.filter, control)) - Number(isOwnFilter(a.filter, control)),
+      );
+      const covering = ownFirst.flatMap(({ filter, pattern }) => {
+        const verdict = judge.judge(pattern, control);
+        return verdict.kind === "covers" ? [{ filter, noisier: verdict.noisier }] : [];
+      });
+      const base = { control: control.id, title: control.title, logGroup };
+      if (covering.length > 0) {
+        const quiet = covering.find(({ noisier }) => noisier.length === 0) ?? covering[0];
+        return {
+          ...base,
+          status: "covered",
+          coveredBy: covering.map(({ filter }) => filter.name),
+          uncaught: [],
+          ...(quiet.noisier.length > 0 ? { noisier: quiet.noisier } : {}),
+        };
+      }
+      const uncaught = judge.uncaughtCalls(
+        known.map(({ pattern }) => pattern),
+        control,
+      );
+      const closest = ownFirst.find(({ filter }) => isOwnFilter(filter, control));
+      const verdict = closest && judge.judge(closest.pattern, control);
+      return {
+        ...base,
+        status: someUnknown ? "not known yet" : "not covered",
+        coveredBy: [],
+        uncaught,
+        ...(closest && verdict?.kind === "fails"
+          ? { closest: `${label(closest.filter)}: ${verdict.why}` }
+          : {}),
+      };
+    });
+  });
+}
+
+function isOwnFilter(filter: StackResource, control: MonitoringControl): boolean {
+  return metricOf(filter).name === control.metricName;
+}
+
 /** `control "root-account-usage" (Usage of the root user; CIS 4.3, CloudWatch.1)`. */
 export function describeControl(control: MonitoringControl): string {
   const { v1_4, v3_0 } = control.cis;

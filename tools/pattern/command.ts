@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
 import { selectControls, UnknownControlError, type MonitoringControl } from "../../lib/controls";
-import { compileFilterPattern, FilterPatternSyntaxError } from "../../lib/filter-pattern";
-import { alignedTable, matchesTable, matchJson, matchRow, type MatchRow } from "./format";
-import { DEFAULT_MAX_DOCUMENT_BYTES, InputError, readRecords } from "./input";
+import { compileFilterPattern, type FilterMatcher, FilterPatternSyntaxError } from "../../lib/filter-pattern";
+import { alignedTable, matchesTable, matchJson, matchRow, textRow, type MatchRow } from "./format";
+import { DEFAULT_MAX_DOCUMENT_BYTES, InputError, readLogEvents, type LogEvent } from "./input";
 import { parsePatternCliArgs, USAGE, UsageError, type PatternCliOptions } from "./options";
 import { createProgress } from "./progress";
 
@@ -17,9 +17,20 @@ export interface PatternIo {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   /** Tests lower this to exercise the size refusal without writing 128 MiB. */
   maxDocumentBytes?: number;
+  /** True when stdin is a terminal: reading it then waits for typing, so the CLI says so. */
+  stdinIsTTY?: boolean;
 }
 
-type RecordTest = (record: Record<string, unknown>) => readonly string[] | undefined;
+type RecordTest = (event: LogEvent) => readonly string[] | undefined;
+
+const WAITING_FOR_STDIN =
+  "reading log events from stdin (a terminal): paste them and end with Ctrl-D, or give a FILE (see --help)\n";
+
+function matches(matcher: FilterMatcher, event: LogEvent): boolean {
+  return event.kind === "record"
+    ? matcher.matchesRecord(event.record)
+    : matcher.matchesMessage(event.message);
+}
 
 /** Honours back-pressure so a large --json run into a slow pipe does not buffer in memory. */
 async function emit(out: PatternOutput, text: string): Promise<void> {
@@ -38,15 +49,15 @@ function catalogTest(controls: readonly MonitoringControl[]): RecordTest {
     id: control.id,
     matcher: compileFilterPattern(control.filterPattern),
   }));
-  return (record) => {
-    const fired = matchers.filter(({ matcher }) => matcher.matchesRecord(record)).map(({ id }) => id);
+  return (event) => {
+    const fired = matchers.filter(({ matcher }) => matches(matcher, event)).map(({ id }) => id);
     return fired.length > 0 ? fired : undefined;
   };
 }
 
 function patternTest(pattern: string): RecordTest {
   const matcher = compileFilterPattern(pattern);
-  return (record) => (matcher.matchesRecord(record) ? [] : undefined);
+  return (event) => (matches(matcher, event) ? [] : undefined);
 }
 
 function countsTable(controls: readonly MonitoringControl[], counts: Map<string, number>): string {
@@ -66,20 +77,25 @@ async function run(options: PatternCliOptions, io: PatternIo): Promise<number> {
   let failed = false;
   for (const input of options.inputs) {
     const source = sourceName(input);
+    if (input === "-" && io.stdinIsTTY === true) io.stderr.write(WAITING_FOR_STDIN);
     const stream = input === "-" ? io.stdin : createReadStream(input);
     try {
-      for await (const record of readRecords(
+      for await (const event of readLogEvents(
         stream,
         source,
         io.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
       )) {
         read++;
         progress.record(source);
-        const fired = test(record);
+        const fired = test(event);
         if (fired === undefined) continue;
         matched++;
         for (const id of fired) counts.set(id, (counts.get(id) ?? 0) + 1);
-        const row = matchRow(record, source, catalog === undefined ? undefined : fired);
+        const controls = catalog === undefined ? undefined : fired;
+        const row =
+          event.kind === "record"
+            ? matchRow(event.record, source, controls)
+            : textRow(event.message, event.line, source, controls);
         if (options.json) await emit(io.stdout, matchJson(row));
         else rows.push(row);
       }
@@ -136,6 +152,7 @@ if (require.main === module) {
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
+    stdinIsTTY: process.stdin.isTTY === true,
   }).then((code) => {
     process.exitCode = code;
   });

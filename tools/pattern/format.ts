@@ -6,6 +6,9 @@ export interface MatchRow {
   principal: string;
   eventID: string;
   controls?: readonly string[];
+  /** A text (non-JSON) event: its line number and message. */
+  line?: number;
+  message?: string;
 }
 
 function text(value: unknown): string {
@@ -40,6 +43,25 @@ export function matchRow(
   };
 }
 
+/** A matching text event: no CloudTrail fields, so the table shows its line and message. */
+export function textRow(
+  message: string,
+  line: number,
+  source: string,
+  controls?: readonly string[],
+): MatchRow {
+  return {
+    source,
+    eventTime: "-",
+    eventName: "-",
+    principal: "-",
+    eventID: "-",
+    ...(controls === undefined ? {} : { controls }),
+    line,
+    message,
+  };
+}
+
 /** Columns padded to their widest cell, two spaces apart; the last column is not padded. */
 export function alignedTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) =>
@@ -53,8 +75,13 @@ export function alignedTable(header: readonly string[], rows: readonly (readonly
   return [header, ...rows].map(render).join("\n") + "\n";
 }
 
-/** The match table; a FILE column appears only when records came from more than one input. */
+/**
+ * The match table; a FILE column appears only when records came from more than one input. Text events
+ * get a LINE and MESSAGE column; when every match is a text event, the CloudTrail columns are left out.
+ */
 export function matchesTable(rows: readonly MatchRow[], showSource: boolean, showControls: boolean): string {
+  const texts = rows.filter((row) => row.message !== undefined);
+  if (texts.length > 0) return mixedTable(rows, showSource, showControls, texts.length === rows.length);
   const header = [
     ...(showSource ? ["FILE"] : []),
     "TIME",
@@ -76,4 +103,27 @@ export function matchesTable(rows: readonly MatchRow[], showSource: boolean, sho
 
 export function matchJson(row: MatchRow): string {
   return JSON.stringify(row) + "\n";
+}
+
+function mixedTable(
+  rows: readonly MatchRow[],
+  showSource: boolean,
+  showControls: boolean,
+  textOnly: boolean,
+): string {
+  const header = [
+    ...(showSource ? ["FILE"] : []),
+    "LINE",
+    ...(textOnly ? [] : ["TIME", "EVENT", "PRINCIPAL", "EVENT ID"]),
+    ...(showControls ? ["CONTROLS"] : []),
+    "MESSAGE",
+  ];
+  const cells = rows.map((row) => [
+    ...(showSource ? [row.source] : []),
+    row.line === undefined ? "-" : String(row.line),
+    ...(textOnly ? [] : [row.eventTime, row.eventName, row.principal, row.eventID]),
+    ...(showControls ? [(row.controls ?? []).join(",")] : []),
+    row.message ?? "-",
+  ]);
+  return alignedTable(header, cells);
 }

@@ -113,6 +113,24 @@ function cloudTrailFileRecords(value: Record<string, unknown>): unknown[] | unde
   return Array.isArray(value.Records) ? value.Records : undefined;
 }
 
+/** `aws cloudtrail lookup-events` output: `{"Events": [{..., "CloudTrailEvent": "<record as JSON text>"}]}`. */
+function lookupEvents(value: Record<string, unknown>): unknown[] | undefined {
+  return Array.isArray(value.Events) ? value.Events : undefined;
+}
+
+/** The record inside one lookup-events entry (its `CloudTrailEvent` string), or the item itself. */
+function unwrapLookupEvent(item: unknown, source: string, where: string, index: number): unknown {
+  if (!isRecordObject(item) || typeof item.CloudTrailEvent !== "string") return item;
+  try {
+    return JSON.parse(item.CloudTrailEvent);
+  } catch (error) {
+    throw new InputError(
+      source,
+      `${where}event ${index + 1}: CloudTrailEvent is ${jsonProblem(error, item.CloudTrailEvent)}`,
+    );
+  }
+}
+
 /** JSON.parse's complaint on one line, placed by line and column when V8 reports a position. */
 function jsonProblem(error: unknown, text: string): string {
   const message = (error as Error).message.replace(/\s+/g, " ");
@@ -128,7 +146,7 @@ function* recordsOf(value: unknown, source: string, where: string): Generator<Re
   const items = Array.isArray(value)
     ? value
     : isRecordObject(value)
-      ? (cloudTrailFileRecords(value) ?? [value])
+      ? (cloudTrailFileRecords(value) ?? lookupEvents(value) ?? [value])
       : null;
   if (items === null) {
     throw new InputError(
@@ -137,25 +155,61 @@ function* recordsOf(value: unknown, source: string, where: string): Generator<Re
     );
   }
   for (let i = 0; i < items.length; i++) {
-    if (!isRecordObject(items[i])) {
-      throw new InputError(source, `${where}record ${i + 1} is ${kindOf(items[i])}, expected a JSON object`);
+    const item = unwrapLookupEvent(items[i], source, where, i);
+    if (!isRecordObject(item)) {
+      throw new InputError(source, `${where}record ${i + 1} is ${kindOf(item)}, expected a JSON object`);
     }
-    yield items[i];
+    yield item;
   }
 }
 
+/** One log event: a JSON record, or a line of text (CloudWatch Logs treats a non-JSON line as text). */
+export type LogEvent =
+  | { readonly kind: "record"; readonly record: Record<string, unknown> }
+  | { readonly kind: "text"; readonly message: string; readonly line: number };
+
 /**
- * The CloudTrail records in `input`: a CloudTrail log file (`{"Records": [...]}`), a JSON array, or JSON
- * Lines (one record, or one CloudTrail log file, per line), optionally gzipped. JSON Lines are streamed;
- * the other forms are parsed whole and so are refused above `maxDocumentBytes`.
+ * The CloudTrail records in `input`: a CloudTrail log file (`{"Records": [...]}`), a JSON array,
+ * `aws cloudtrail lookup-events` output, or JSON Lines (one record, or one such document, per line),
+ * optionally gzipped. JSON Lines are streamed; the other forms are parsed whole and so are refused above
+ * `maxDocumentBytes`. Any other text is refused.
  */
 export async function* readRecords(
   input: AsyncIterable<unknown>,
   source: string,
   maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES,
 ): AsyncGenerator<Record<string, unknown>> {
+  for await (const event of readEvents(input, source, maxDocumentBytes, false)) {
+    if (event.kind === "record") yield event.record;
+  }
+}
+
+/**
+ * Like `readRecords`, but a line that is not JSON (or is a JSON number or string) is a text event, as
+ * CloudWatch Logs treats it: plain-text logs (access logs, VPC flow logs, application logs) and JSON
+ * records may be mixed, one event per line.
+ */
+export function readLogEvents(
+  input: AsyncIterable<unknown>,
+  source: string,
+  maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES,
+): AsyncGenerator<LogEvent> {
+  return readEvents(input, source, maxDocumentBytes, true);
+}
+
+function* asRecords(records: Iterable<Record<string, unknown>>): Generator<LogEvent> {
+  for (const record of records) yield { kind: "record", record };
+}
+
+async function* readEvents(
+  input: AsyncIterable<unknown>,
+  source: string,
+  maxDocumentBytes: number,
+  textEvents: boolean,
+): AsyncGenerator<LogEvent> {
   let mode: "unknown" | "lines" | "document" | "array" = "unknown";
   const documentLines: string[] = [];
+  let documentStart = 0;
   let documentBytes = 0;
   try {
     for await (const line of splitLines(decompressed(input), source, maxDocumentBytes)) {
@@ -179,9 +233,15 @@ export async function* readRecords(
       try {
         parsed = JSON.parse(trimmed);
       } catch (error) {
+        const opensDocument = mode === "unknown" && (trimmed.startsWith("{") || trimmed.startsWith("["));
+        if (textEvents && !opensDocument) {
+          mode = "lines";
+          yield { kind: "text", message: text.replace(/\r$/, ""), line: line.number };
+          continue;
+        }
         if (mode === "lines")
           throw new InputError(source, `line ${line.number}: ${jsonProblem(error, trimmed)}`);
-        if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
+        if (!opensDocument) {
           throw new InputError(
             source,
             `not JSON: line ${line.number} starts with ${JSON.stringify(trimmed[0])}`,
@@ -189,17 +249,23 @@ export async function* readRecords(
         }
         // A first line that is not complete JSON on its own opens a pretty-printed document.
         mode = "document";
+        documentStart = line.number;
         documentBytes = line.bytes + 1;
         documentLines.push(text);
         continue;
       }
+      if (textEvents && (typeof parsed !== "object" || parsed === null)) {
+        mode = "lines";
+        yield { kind: "text", message: text.replace(/\r$/, ""), line: line.number };
+        continue;
+      }
       if (mode === "unknown" && Array.isArray(parsed)) {
-        yield* recordsOf(parsed, source, "");
+        yield* asRecords(recordsOf(parsed, source, ""));
         mode = "array";
         continue;
       }
       mode = "lines";
-      yield* recordsOf(parsed, source, `line ${line.number}: `);
+      yield* asRecords(recordsOf(parsed, source, `line ${line.number}: `));
     }
   } catch (error) {
     throw asInputError(error, source);
@@ -210,9 +276,18 @@ export async function* readRecords(
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new InputError(source, jsonProblem(error, text));
+    // "[ERROR] ..." or "{user} logged in" open no document: with text events, every line is one.
+    const opener = documentLines[0].trim();
+    if (!textEvents || opener === "{" || opener === "[" || opener.startsWith('{"')) {
+      throw new InputError(source, jsonProblem(error, text));
+    }
+    for (let i = 0; i < documentLines.length; i++) {
+      const message = documentLines[i].replace(/\r$/, "");
+      if (message.trim() !== "") yield { kind: "text", message, line: documentStart + i };
+    }
+    return;
   }
-  yield* recordsOf(document, source, "");
+  yield* asRecords(recordsOf(document, source, ""));
 }
 
 const FS_PROBLEMS: Record<string, string> = {

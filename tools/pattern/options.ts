@@ -3,9 +3,10 @@ import type { ControlSelection } from "../../lib/controls";
 
 export const USAGE = `Usage: npm run pattern -- (--pattern P | --catalog [--controls cis|all|id,id]) [--json] [FILE...]
 
-Prints the CloudTrail records in FILE (or stdin when FILE is missing or "-") that a CloudWatch Logs
-filter pattern matches. FILE is a CloudTrail log file ({"Records": [...]}), a JSON array of records or
-JSON Lines, optionally gzipped.
+Prints the log events in FILE (or stdin when FILE is missing or "-") that a CloudWatch Logs filter
+pattern (JSON, space-delimited or terms) matches. FILE is a CloudTrail log file ({"Records": [...]}),
+a JSON array of records, \`aws cloudtrail lookup-events\` output, or one event per line: a JSON record,
+or any other line as a text event, as CloudWatch Logs treats it. Input may be gzipped.
 
   -p, --pattern P     match this filter pattern
       --catalog       match the monitoring controls of the catalog and count hits per control

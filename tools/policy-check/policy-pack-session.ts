@@ -1,5 +1,6 @@
 import { AnalyzerConnection, type AnalyzerInfoData } from "./analyzer-client";
 import { checkDeployment, type CheckInput } from "./check-deployment";
+import { COVERAGE_POLICY, OWN_PACK_NAME, monitoringCoverage } from "./monitoring-coverage";
 import type { CompileMode } from "./compile-mode";
 import { startEngineServer } from "./engine-server";
 import { PackCalls } from "./pack-calls";
@@ -70,6 +71,11 @@ export async function openPolicyPackSession(options: SessionOptions): Promise<Po
 
     const check = async (input: CheckInput): Promise<PolicyReport> => {
       const outcome = await checkDeployment(input, info, liveConnection, calls);
+      // Only the repository's own pack has the catalog's coverage policy; another pack's gets no explanation.
+      const coverage =
+        info.name === OWN_PACK_NAME && info.policies.some((policy) => policy.name === COVERAGE_POLICY)
+          ? monitoringCoverage(input.deployment, outcome.config[COVERAGE_POLICY])
+          : undefined;
       return {
         pack: {
           name: info.name,
@@ -84,6 +90,7 @@ export async function openPolicyPackSession(options: SessionOptions): Promise<Po
           })),
         },
         violations: outcome.violations,
+        ...(coverage === undefined ? {} : { coverage }),
         resourcesAnalyzed: outcome.resourcesAnalyzed,
         timings: { startMs, analyzeMs: outcome.analyzeMs, stackMs: outcome.stackMs },
         logs: [

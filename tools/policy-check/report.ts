@@ -1,4 +1,7 @@
+import type { ControlCoverage } from "../../policy-pack/policies/cis-monitoring-coverage";
 import type { EnforcementLevel } from "./policy-config-file";
+
+export type { ControlCoverage };
 
 export interface PolicyReport {
   readonly pack: {
@@ -16,6 +19,11 @@ export interface PolicyReport {
     readonly loading?: PackLoading;
   };
   readonly violations: readonly PolicyViolation[];
+  /**
+   * Per monitoring control and trail log group: the filters that cover it, or the calls no filter
+   * catches (the repository's own pack only; absent when cis-monitoring-coverage is disabled).
+   */
+  readonly coverage?: readonly ControlCoverage[];
   readonly resourcesAnalyzed: number;
   readonly timings: { readonly startMs: number; readonly analyzeMs: number; readonly stackMs: number };
   /** What the pack printed or logged while it ran, one entry per line. */
@@ -54,8 +62,36 @@ export function formatReport(report: PolicyReport): string {
     lines.push("", `${level} (${group.length})`);
     for (const violation of group) lines.push(...formatViolation(violation));
   }
+  if (report.coverage !== undefined && report.coverage.length > 0)
+    lines.push("", ...formatCoverage(report.coverage));
   lines.push("", closingLine(report));
   return lines.join("\n");
+}
+
+/** One line per control: the filters that cover it, or what no filter catches. */
+function formatCoverage(coverage: readonly ControlCoverage[]): string[] {
+  const groups = [...new Set(coverage.map((entry) => entry.logGroup))];
+  const lines: string[] = [];
+  for (const group of groups) {
+    const entries = coverage.filter((entry) => entry.logGroup === group);
+    const covered = entries.filter((entry) => entry.status === "covered").length;
+    lines.push(`monitoring coverage of ${group} (${covered} of ${entries.length} controls covered)`);
+    const width = Math.max(...entries.map((entry) => entry.control.length));
+    for (const entry of entries) lines.push(`  ${entry.control.padEnd(width)}  ${explainEntry(entry)}`);
+  }
+  return lines;
+}
+
+function explainEntry(entry: ControlCoverage): string {
+  if (entry.status === "covered") {
+    const noisier =
+      entry.noisier === undefined ? "" : ` (noisier than the catalog: also ${entry.noisier.join(", ")})`;
+    return `covered by ${entry.coveredBy.join(", ")}${noisier}`;
+  }
+  const prefix =
+    entry.status === "not known yet" ? "not known yet (some patterns are unknown in preview)" : "not covered";
+  if (entry.uncaught.length > 0) return `${prefix}: no filter catches ${entry.uncaught.join("; ")}`;
+  return `${prefix}${entry.closest === undefined ? "" : `: ${entry.closest}`}`;
 }
 
 function formatViolation(violation: PolicyViolation): string[] {

@@ -136,3 +136,22 @@ describe("space-delimited filter patterns (CloudWatch Logs user guide, Filter an
     assert.equal(compileFilterPattern("[a, b]").matchesRecord({ a: 1 }), false);
   });
 });
+
+describe("space-delimited patterns on long events", () => {
+  it("lines up several ellipses over 200,000 fields in one pass per entry, not one per alignment", () => {
+    const words = Array.from({ length: 200_000 }, (_, i) => (i === 150_000 ? "needle" : `w${i % 10}`));
+    const matcher = compileFilterPattern("[..., a = needle, ..., b = w9, ..., c]");
+    assert.equal(matcher.matchesMessage(words.join(" ")), true);
+    assert.equal(
+      compileFilterPattern("[..., a = needle, ..., b = nothing, ...]").matchesMessage(words.join(" ")),
+      false,
+    );
+  });
+
+  it("checks conditions that name another field once every field has a value", () => {
+    const matcher = compileFilterPattern("[..., status_code = 4* && bytes > 1000, bytes]");
+    assert.equal(matcher.matchesMessage("x 404 1534"), true);
+    assert.equal(matcher.matchesMessage("x 404 999"), false);
+    assert.equal(matcher.matchesMessage("x 200 1534"), false);
+  });
+});

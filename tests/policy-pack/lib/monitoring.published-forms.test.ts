@@ -67,7 +67,7 @@ const FORMS: readonly PublishedForm[] = [
   },
   {
     control: "iam-policy-changes",
-    source: "CIS v1.2.0 3.4 and Security Hub CloudWatch.4",
+    source: "CIS v1.2.0 3.4, CIS v1.4.0 to v5.0.0 4.4 and Security Hub CloudWatch.4",
     pattern: `{${IAM_POLICY_NAMES.map((name) => `($.eventName=${name})`).join("||")}}`,
   },
   {
@@ -164,6 +164,25 @@ const FORMS: readonly PublishedForm[] = [
       ],
       ...["CreatePolicy", "CreateOrganizationalUnit", "CreateAccount", "AttachPolicy", "AcceptHandshake"],
     ])}) && $.eventSource = "organizations.amazonaws.com" }`,
+  },
+  {
+    control: "organizations-changes",
+    source:
+      "CIS 4.15 with the eventSource dropped (equivalent rewrite), noisier: IAM's CreatePolicy and DeletePolicy",
+    pattern: `{ ${anyOf([
+      ...["AcceptHandshake", "AttachPolicy", "CreateAccount", "CreateOrganizationalUnit", "CreatePolicy"],
+      ...[
+        "DeclineHandshake",
+        "DeleteOrganization",
+        "DeleteOrganizationalUnit",
+        "DeletePolicy",
+        "DetachPolicy",
+      ],
+      ...["DisablePolicyType", "EnablePolicyType", "InviteAccountToOrganization", "LeaveOrganization"],
+      ...["MoveAccount", "RemoveAccountFromOrganization", "UpdatePolicy", "UpdateOrganizationalUnit"],
+    ])} }`,
+    noisier:
+      /^CreatePolicy on iam\.amazonaws\.com by IAMUser, DeletePolicy on iam\.amazonaws\.com by IAMUser$/,
   },
 ];
 

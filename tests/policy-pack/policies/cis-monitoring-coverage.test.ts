@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { CIS_CONTROL_IDS, CONTROLS } from "../../../lib/controls";
-import { checkMonitoringCoverage } from "../../../policy-pack/policies/cis-monitoring-coverage";
+import {
+  checkMonitoringCoverage,
+  explainCoverage,
+} from "../../../policy-pack/policies/cis-monitoring-coverage";
 import {
   UNKNOWN,
   compliantStack,
@@ -159,5 +162,43 @@ describe("cis-monitoring-coverage", () => {
     const result = single(problems(checkMonitoringCoverage(actions, CIS)));
     assert.equal(result.status, "unknown");
     assert.match(reasonOf(result), /the alarm for control "root-account-usage"/);
+  });
+});
+
+describe("explainCoverage", () => {
+  it("names the filter that covers each control", () => {
+    const coverage = explainCoverage(compliantStack(), CIS);
+    assert.deepEqual(
+      coverage.map((entry) => `${entry.control}: ${entry.status} by ${entry.coveredBy.join(",")}`),
+      CIS_CONTROL_IDS.map((id) => `${id}: covered by ${id}-filter`),
+    );
+  });
+
+  it("names the calls no filter catches, and why the control's own filter falls short", () => {
+    const stack = withPattern(
+      "cloudtrail-config-changes",
+      "{($.eventName=CreateTrail) || ($.eventName=UpdateTrail) || ($.eventName=DeleteTrail)}",
+    );
+    const entry = explainCoverage(stack, CIS).find((e) => e.control === "cloudtrail-config-changes");
+    // The root-account-usage filter catches the root user's variant, so only the others are left.
+    assert.deepEqual(entry?.uncaught, [
+      "StartLogging (cloudtrail.amazonaws.com) by IAMUser in us-east-1, by AssumedRole in eu-west-1",
+      "StopLogging (cloudtrail.amazonaws.com) by IAMUser in us-east-1, by AssumedRole in eu-west-1",
+    ]);
+    assert.equal(entry?.status, "not covered");
+    assert.match(
+      entry?.closest ?? "",
+      /^LogMetricFilter "cloudtrail-config-changes-filter": its pattern misses 2 of the 5 calls/,
+    );
+  });
+
+  it("notes a covering filter that is noisier than the catalog's pattern", () => {
+    const stack = withPattern(
+      "console-signin-without-mfa",
+      '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }',
+    );
+    const entry = explainCoverage(stack, CIS).find((e) => e.control === "console-signin-without-mfa");
+    assert.equal(entry?.status, "covered");
+    assert.equal(entry?.noisier?.length, 3);
   });
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { apiCall, assumedRole } from "../../../lib/controls/vectors";
-import { InputError, readRecords } from "../../../tools/pattern/input";
+import { InputError, type LogEvent, readLogEvents, readRecords } from "../../../tools/pattern/input";
 
 /** `data` delivered in pieces of `size` bytes, as a pipe or a slow disk would. */
 async function* chunked(data: string | Buffer, size = 1 << 16): AsyncGenerator<Buffer> {
@@ -216,5 +216,49 @@ describe("readRecords", () => {
       break;
     }
     assert.equal(released, true);
+  });
+});
+
+describe("readLogEvents", () => {
+  async function events(text: string): Promise<LogEvent[]> {
+    const out: LogEvent[] = [];
+    for await (const event of readLogEvents(chunked(Buffer.from(text), 7), "input.log")) out.push(event);
+    return out;
+  }
+
+  it("yields a line that is not a JSON object as a text event, numbered, and JSON objects as records", async () => {
+    assert.deepEqual(await events('ERROR one\r\n{"a":1}\n42\n\nWARN two\n'), [
+      { kind: "text", message: "ERROR one", line: 1 },
+      { kind: "record", record: { a: 1 } },
+      { kind: "text", message: "42", line: 3 },
+      { kind: "text", message: "WARN two", line: 5 },
+    ]);
+  });
+
+  it("reads lines that open with [ or { but are no JSON document as text events", async () => {
+    assert.deepEqual(await events("[ERROR] disk full\n[WARN] retrying\n"), [
+      { kind: "text", message: "[ERROR] disk full", line: 1 },
+      { kind: "text", message: "[WARN] retrying", line: 2 },
+    ]);
+  });
+
+  it("still refuses a broken pretty-printed JSON document", async () => {
+    await assert.rejects(
+      events('{\n  "Records": [\n    {"a": 1}\n    {"a": 2}\n  ]\n}'),
+      /not valid JSON at line 4/,
+    );
+  });
+
+  it("unwraps `aws cloudtrail lookup-events` output (AWS CLI reference, lookup-events: CloudTrailEvent)", async () => {
+    const lookup = {
+      Events: [{ EventId: "e1", EventName: "StopLogging", CloudTrailEvent: '{"eventName":"StopLogging"}' }],
+    };
+    assert.deepEqual(await events(JSON.stringify(lookup, null, 2)), [
+      { kind: "record", record: { eventName: "StopLogging" } },
+    ]);
+    await assert.rejects(
+      events(JSON.stringify({ Events: [{ CloudTrailEvent: "{oops" }] })),
+      /line 1: event 1: CloudTrailEvent is not valid JSON/,
+    );
   });
 });

@@ -86,6 +86,39 @@ describe("formatReport", () => {
   });
 });
 
+describe("formatReport: monitoring coverage", () => {
+  it("says which filter covers each control, or which calls no filter catches", () => {
+    const report: PolicyReport = {
+      ...reportWith([]),
+      coverage: [
+        {
+          control: "root-account-usage",
+          title: "Usage of the root user",
+          logGroup: "org-trail",
+          status: "covered",
+          coveredBy: ["root-account-usage-filter"],
+          uncaught: [],
+        },
+        {
+          control: "cloudtrail-config-changes",
+          title: "CloudTrail configuration changes",
+          logGroup: "org-trail",
+          status: "not covered",
+          coveredBy: [],
+          uncaught: ["StopLogging (cloudtrail.amazonaws.com)"],
+        },
+      ],
+    };
+    const lines = formatReport(report).split("\n");
+    const start = lines.indexOf("monitoring coverage of org-trail (1 of 2 controls covered)");
+    assert.ok(start > 0, lines.join("\n"));
+    assert.deepEqual(lines.slice(start + 1, start + 3), [
+      "  root-account-usage         covered by root-account-usage-filter",
+      "  cloudtrail-config-changes  not covered: no filter catches StopLogging (cloudtrail.amazonaws.com)",
+    ]);
+  });
+});
+
 describe("hasMandatoryViolation", () => {
   it("is true only when a mandatory violation is present", () => {
     assert.equal(

@@ -180,6 +180,17 @@ describe("the org-governance policy pack over a state export (policy-pack/)", ()
     assert.deepEqual(report.violations, []);
   });
 
+  it("explains the monitoring coverage: each CIS control covered by the program's filter for it", async () => {
+    const report = await check(organizationState());
+    const coverage = report.coverage ?? [];
+    assert.equal(coverage.length, 15);
+    for (const entry of coverage) {
+      assert.equal(entry.status, "covered", entry.control);
+      assert.equal(entry.coveredBy.length, 1, `${entry.control}: ${entry.coveredBy.join(", ")}`);
+      assert.deepEqual(entry.uncaught, []);
+    }
+  });
+
   it("names exactly the settings broken on a deliberately broken trail, as mandatory violations of the trail", async () => {
     const report = await check(
       organizationState({
