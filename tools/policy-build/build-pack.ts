@@ -19,6 +19,7 @@ import {
   type PackageJson,
   type PackageLock,
 } from "./manifest";
+import { bundledPackageDirs, NOTICES_FILE, thirdPartyNotices } from "./notices";
 
 /** The repository this file belongs to: tools/policy-build/ → the root. */
 export const REPOSITORY_ROOT = resolve(__dirname, "..", "..");
@@ -40,8 +41,10 @@ export interface BuiltPack {
   readonly dependencies: Readonly<Record<string, string>>;
   /** Files written, relative to outDir. */
   readonly files: readonly string[];
-  /** Source files bundled into index.js, relative to the repository root. */
+  /** How many source files were bundled into index.js. */
   readonly bundledInputs: number;
+  /** The npm packages bundled into index.js, whose licences THIRD-PARTY-NOTICES.txt carries. */
+  readonly bundledPackages: readonly string[];
   readonly bundleBytes: number;
 }
 
@@ -51,7 +54,8 @@ const COPIED_FILES = ["policy-config.example.json"];
 /**
  * Writes a self-contained, publishable policy pack: policy-pack/index.ts and everything it imports (the
  * controls catalog, the filter-pattern engine, re2js, zod) bundled by esbuild into one CommonJS file, a
- * package.json whose only dependencies are @pulumi/policy and @pulumi/pulumi, and PulumiPolicy.yaml. The
+ * package.json whose only dependencies are @pulumi/policy and @pulumi/pulumi, PulumiPolicy.yaml, and the
+ * licences of the bundled packages. The
  * policies come from whatever policy-pack/policies/index.ts lists, so the build never needs editing when a
  * policy is added.
  */
@@ -109,6 +113,8 @@ export async function buildPolicyPack(options: BuildOptions): Promise<BuiltPack>
 
   writeFileSync(join(outDir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(outDir, "PulumiPolicy.yaml"), projectFile);
+  const bundledPackages = bundledPackageDirs(Object.keys(result.metafile.inputs));
+  writeFileSync(join(outDir, NOTICES_FILE), thirdPartyNotices(root, bundledPackages));
   const copied = COPIED_FILES.filter((name) => existsSync(join(source, name)));
   for (const name of copied) copyFileSync(join(source, name), join(outDir, name));
 
@@ -117,7 +123,8 @@ export async function buildPolicyPack(options: BuildOptions): Promise<BuiltPack>
     name: manifest.name as string,
     version,
     dependencies: manifest.dependencies as Record<string, string>,
-    files: [BUNDLE_FILE, "package.json", "PulumiPolicy.yaml", ...copied],
+    files: [BUNDLE_FILE, "package.json", "PulumiPolicy.yaml", NOTICES_FILE, ...copied],
+    bundledPackages: bundledPackages.map((dir) => dir.replace(/^.*node_modules\//, "")),
     bundledInputs: Object.keys(result.metafile.inputs).length,
     bundleBytes: statSync(join(outDir, BUNDLE_FILE)).size,
   };

@@ -110,6 +110,11 @@ describe("npm run policy:build: the built pack stands alone", function () {
     assert.match(bundle, /^\/\/ lib\/controls\//m);
     assert.match(bundle, /^\/\/ lib\/filter-pattern\//m);
     assert.match(bundle, /^\/\/ node_modules\/re2js\//m);
+    // What it bundles travels with its licence.
+    assert.deepEqual(built.bundledPackages, ["re2js", "zod"]);
+    const notices = readFileSync(join(packDir, "THIRD-PARTY-NOTICES.txt"), "utf8");
+    assert.match(notices, /^re2js@\S+ \(MIT\)\n\nMIT License/m);
+    assert.match(notices, /^zod@\S+ \(MIT\)\n\nMIT License/m);
   });
 
   it("cannot reach the repository's packages: what it did not declare is not installed", () => {
