@@ -149,6 +149,8 @@ describe("npm run policy:build: the built pack stands alone", function () {
     }
 
     assert.deepEqual(verdicts(standalone), verdicts(reference));
+    assert.equal(standalone.pack.loading, "javascript");
+    assert.deepEqual(standalone.logs, []);
     // The comparison is worth something only if the broken trail fails mandatory policies the sample passes.
     const mandatory = (report: PolicyReport) =>
       report.violations
