@@ -48,6 +48,9 @@ export interface BuiltPack {
   readonly bundleBytes: number;
 }
 
+/** The words of the bundle's first line that identify a directory this command wrote. */
+const BANNER_MARK = "bundled from policy-pack/index.ts by `npm run policy:build`";
+
 /** Files copied unchanged from policy-pack/ when present: the policy config teams start from. */
 const COPIED_FILES = ["policy-config.example.json"];
 
@@ -92,7 +95,7 @@ export async function buildPolicyPack(options: BuildOptions): Promise<BuiltPack>
       keepNames: true,
       legalComments: "eof",
       banner: {
-        js: `// ${manifest.name} ${version}: bundled from policy-pack/index.ts by \`npm run policy:build\`. Do not edit.`,
+        js: `// ${manifest.name} ${version}: ${BANNER_MARK}. Do not edit.`,
       },
       metafile: true,
       logLevel: "silent",
@@ -147,12 +150,18 @@ function prepareOutDir(outDir: string): void {
     throw new PackBuildError(`--out ${outDir} is a file; give a directory`);
   }
   const entries = readdirSync(outDir);
-  const earlierBuild = entries.includes(BUNDLE_FILE) && entries.includes("PulumiPolicy.yaml");
-  if (entries.length > 0 && !earlierBuild) {
+  if (entries.length > 0 && !isEarlierBuild(outDir, entries)) {
     throw new PackBuildError(
       `--out ${outDir} is not empty and holds no earlier build; give an empty or new directory`,
     );
   }
+}
+
+/** A directory this command wrote: its bundle starts with the banner below, whatever the pack's name. */
+function isEarlierBuild(dir: string, entries: readonly string[]): boolean {
+  if (!entries.includes(BUNDLE_FILE)) return false;
+  const firstLine = readFileSync(join(dir, BUNDLE_FILE), "utf8").slice(0, 400).split("\n")[0];
+  return firstLine.startsWith("// ") && firstLine.includes(BANNER_MARK);
 }
 
 /** esbuild's target for the oldest Node.js the repository supports (`engines.node`, e.g. ">=20"). */
