@@ -63,7 +63,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
           `${built.files.join(", ")} (${built.bundledInputs} source files bundled, ${Math.round(built.bundleBytes / 1024)} KiB)`,
       );
       io.stdout(`It installs only ${dependencies.join(" and ")}. Next, from that directory:`);
-      io.stdout("  npm install && pulumi policy publish <org>   # see docs/policy-pack.md");
+      io.stdout("  npm install && pulumi policy publish <org>   # see docs/policy-enforcement.md");
     }
     return EXIT_BUILT;
   } catch (error) {

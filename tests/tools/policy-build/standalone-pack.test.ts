@@ -8,7 +8,7 @@ import { openPolicyPackSession } from "../../../tools/policy-check/policy-pack-s
 import { parseDeployment } from "../../../tools/policy-check/read-deployment";
 import type { PolicyReport } from "../../../tools/policy-check/report";
 import { toStackExport, type StackExport } from "../../../tools/plan/stack-export";
-import { main as policyCheck } from "../../../scripts/policy-check";
+import { main as policyCheck } from "../../../tools/policy-check/command";
 import { buildPolicyPack, REPOSITORY_ROOT, type BuiltPack } from "../../../tools/policy-build/build-pack";
 import { installFromNodeModules } from "../../support/offline-install";
 import { prodPlan } from "../../support/plan";
