@@ -7,13 +7,6 @@ import { extractCommands, type DocCommand } from "../support/docs-commands";
 const ROOT = join(__dirname, "..", "..");
 /** Longer than any documented command takes; a slower one needs a quick mode or a skip marker. */
 const COMMAND_TIMEOUT_MS = 120_000;
-/**
- * While the README still holds every section (issue #12 splits it into docs/), its commands include
- * minutes-long benchmarks and files only a real stack gives, without markers: they are listed as pending.
- * Once the README is short, its commands run like every other page's.
- */
-const README_AWAITING_SPLIT = 400;
-
 /** README.md and every docs/*.md, found anew on each run. */
 function documents(): string[] {
   const docs = existsSync(join(ROOT, "docs"))
@@ -100,12 +93,10 @@ describe("every command shown in the docs", function () {
 
   for (const file of documents()) {
     const markdown = readFileSync(join(ROOT, file), "utf8");
-    const awaitingSplit = file === "README.md" && markdown.split("\n").length > README_AWAITING_SPLIT;
     describe(file, () => {
       for (const command of extractCommands(markdown, file)) {
         const title = `line ${command.line}: ${command.command}`;
         if (command.skip !== undefined) it(`${title} (not run: ${command.skip})`);
-        else if (awaitingSplit) it(`${title} (not run: the README is being split into docs/)`);
         else it(title, () => run(command));
       }
     });
