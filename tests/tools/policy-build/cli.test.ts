@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EXIT_BUILT, EXIT_CANNOT_BUILD, main } from "../../../scripts/policy-build";
+import { EXIT_BUILT, EXIT_CANNOT_BUILD, main } from "../../../tools/policy-build/command";
 
 async function run(argv: string[]) {
   let stdout = "";
