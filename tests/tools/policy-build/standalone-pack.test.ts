@@ -94,6 +94,8 @@ describe("npm run policy:build: the built pack stands alone", function () {
     });
     assert.equal(manifest.version, rootVersion);
     assert.equal(manifest.main, "index.js");
+    // Nothing runs at `npm install` or `npm pack`: in particular not the in-repository pack's prepack guard.
+    assert.equal((manifest as { scripts?: unknown }).scripts, undefined);
     assert.match(readFileSync(join(packDir, "PulumiPolicy.yaml"), "utf8"), /^runtime: nodejs$/m);
   });
 
