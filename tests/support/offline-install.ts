@@ -1,4 +1,5 @@
 import {
+  copyFileSync,
   existsSync,
   linkSync,
   mkdirSync,
@@ -7,7 +8,6 @@ import {
   readlinkSync,
   symlinkSync,
 } from "node:fs";
-import { copyFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 
 interface Manifest {

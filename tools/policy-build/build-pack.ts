@@ -19,6 +19,7 @@ import {
   type PackageJson,
   type PackageLock,
 } from "./manifest";
+import { bundledPackageDirs, NOTICES_FILE, thirdPartyNotices } from "./notices";
 
 /** The repository this file belongs to: tools/policy-build/ → the root. */
 export const REPOSITORY_ROOT = resolve(__dirname, "..", "..");
@@ -40,10 +41,15 @@ export interface BuiltPack {
   readonly dependencies: Readonly<Record<string, string>>;
   /** Files written, relative to outDir. */
   readonly files: readonly string[];
-  /** Source files bundled into index.js, relative to the repository root. */
+  /** How many source files were bundled into index.js. */
   readonly bundledInputs: number;
+  /** The npm packages bundled into index.js, whose licences THIRD-PARTY-NOTICES.txt carries. */
+  readonly bundledPackages: readonly string[];
   readonly bundleBytes: number;
 }
+
+/** The words of the bundle's first line that identify a directory this command wrote. */
+const BANNER_MARK = "bundled from policy-pack/index.ts by `npm run policy:build`";
 
 /** Files copied unchanged from policy-pack/ when present: the policy config teams start from. */
 const COPIED_FILES = ["policy-config.example.json"];
@@ -51,7 +57,8 @@ const COPIED_FILES = ["policy-config.example.json"];
 /**
  * Writes a self-contained, publishable policy pack: policy-pack/index.ts and everything it imports (the
  * controls catalog, the filter-pattern engine, re2js, zod) bundled by esbuild into one CommonJS file, a
- * package.json whose only dependencies are @pulumi/policy and @pulumi/pulumi, and PulumiPolicy.yaml. The
+ * package.json whose only dependencies are @pulumi/policy and @pulumi/pulumi, PulumiPolicy.yaml, and the
+ * licences of the bundled packages. The
  * policies come from whatever policy-pack/policies/index.ts lists, so the build never needs editing when a
  * policy is added.
  */
@@ -88,7 +95,7 @@ export async function buildPolicyPack(options: BuildOptions): Promise<BuiltPack>
       keepNames: true,
       legalComments: "eof",
       banner: {
-        js: `// ${manifest.name} ${version}: bundled from policy-pack/index.ts by \`npm run policy:build\`. Do not edit.`,
+        js: `// ${manifest.name} ${version}: ${BANNER_MARK}. Do not edit.`,
       },
       metafile: true,
       logLevel: "silent",
@@ -109,6 +116,8 @@ export async function buildPolicyPack(options: BuildOptions): Promise<BuiltPack>
 
   writeFileSync(join(outDir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(outDir, "PulumiPolicy.yaml"), projectFile);
+  const bundledPackages = bundledPackageDirs(Object.keys(result.metafile.inputs));
+  writeFileSync(join(outDir, NOTICES_FILE), thirdPartyNotices(root, bundledPackages));
   const copied = COPIED_FILES.filter((name) => existsSync(join(source, name)));
   for (const name of copied) copyFileSync(join(source, name), join(outDir, name));
 
@@ -117,7 +126,8 @@ export async function buildPolicyPack(options: BuildOptions): Promise<BuiltPack>
     name: manifest.name as string,
     version,
     dependencies: manifest.dependencies as Record<string, string>,
-    files: [BUNDLE_FILE, "package.json", "PulumiPolicy.yaml", ...copied],
+    files: [BUNDLE_FILE, "package.json", "PulumiPolicy.yaml", NOTICES_FILE, ...copied],
+    bundledPackages: bundledPackages.map((dir) => dir.replace(/^.*node_modules\//, "")),
     bundledInputs: Object.keys(result.metafile.inputs).length,
     bundleBytes: statSync(join(outDir, BUNDLE_FILE)).size,
   };
@@ -140,12 +150,18 @@ function prepareOutDir(outDir: string): void {
     throw new PackBuildError(`--out ${outDir} is a file; give a directory`);
   }
   const entries = readdirSync(outDir);
-  const earlierBuild = entries.includes(BUNDLE_FILE) && entries.includes("PulumiPolicy.yaml");
-  if (entries.length > 0 && !earlierBuild) {
+  if (entries.length > 0 && !isEarlierBuild(outDir, entries)) {
     throw new PackBuildError(
       `--out ${outDir} is not empty and holds no earlier build; give an empty or new directory`,
     );
   }
+}
+
+/** A directory this command wrote: its bundle starts with the banner below, whatever the pack's name. */
+function isEarlierBuild(dir: string, entries: readonly string[]): boolean {
+  if (!entries.includes(BUNDLE_FILE)) return false;
+  const firstLine = readFileSync(join(dir, BUNDLE_FILE), "utf8").slice(0, 400).split("\n")[0];
+  return firstLine.startsWith("// ") && firstLine.includes(BANNER_MARK);
 }
 
 /** esbuild's target for the oldest Node.js the repository supports (`engines.node`, e.g. ">=20"). */

@@ -6,6 +6,7 @@ import { startEngineServer } from "./engine-server";
 import { PackCalls } from "./pack-calls";
 import { launchPack, type RunningPack } from "./pack-launcher";
 import { loadPackProject } from "./pack-project";
+import { resolvePackEntry } from "./module-resolution";
 import { precompilePack, type PackProgram } from "./precompile";
 import type { PackLoading, PolicyReport } from "./report";
 
@@ -66,8 +67,11 @@ export async function openPolicyPackSession(options: SessionOptions): Promise<Po
     const sdkVersion = await calls.guard("GetPluginInfo", () => liveConnection.getPluginVersion());
     const info = await calls.guard("GetAnalyzerInfo", () => liveConnection.getAnalyzerInfo());
     const startMs = performance.now() - startedAt;
-    const loading = describeLoading(program, typeCheck);
-    const notes = program.kind === "source" && !typeCheck ? [`not precompiled: ${program.reason}`] : [];
+    // A built pack (npm run policy:build) is JavaScript: nothing to compile, so nothing to note.
+    const javascript = resolvePackEntry(project.dir)?.endsWith(".js") === true;
+    const loading = javascript ? "javascript" : describeLoading(program, typeCheck);
+    const notes =
+      program.kind === "source" && !typeCheck && !javascript ? [`not precompiled: ${program.reason}`] : [];
 
     const check = async (input: CheckInput): Promise<PolicyReport> => {
       const outcome = await checkDeployment(input, info, liveConnection, calls);

@@ -31,7 +31,12 @@ export interface PolicyReport {
 }
 
 export type PackLoading =
-  "precompiled" | "precompiled (cached)" | "source, not type-checked" | "source, type-checked";
+  | "precompiled"
+  | "precompiled (cached)"
+  | "source, not type-checked"
+  | "source, type-checked"
+  /** A JavaScript pack, such as the one `npm run policy:build` writes: loaded as it is. */
+  | "javascript";
 
 export interface PolicyViolation {
   readonly policyName: string;

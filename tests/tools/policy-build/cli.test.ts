@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EXIT_BUILT, EXIT_CANNOT_BUILD, main } from "../../../scripts/policy-build";
+import { EXIT_BUILT, EXIT_CANNOT_BUILD, main } from "../../../tools/policy-build/command";
 
 async function run(argv: string[]) {
   let stdout = "";
@@ -46,5 +46,30 @@ describe("npm run policy:build (command line)", () => {
     assert.deepEqual(result.stderr, [
       `--out ${dir} is not empty and holds no earlier build; give an empty or new directory`,
     ]);
+  });
+
+  it("builds into a new directory, then again over that earlier build, keeping an installed node_modules", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "policy-build-cli-")), "pack");
+    const first = await run(["--out", out, "--json"]);
+    assert.equal(first.code, EXIT_BUILT, first.stderr.join("\n"));
+    const built = JSON.parse(first.stdout) as { outDir: string; files: string[]; dependencies: object };
+    assert.equal(built.outDir, out);
+    assert.deepEqual(readdirSync(out).sort(), [...built.files].sort());
+    assert.deepEqual(Object.keys(built.dependencies), ["@pulumi/policy", "@pulumi/pulumi"]);
+
+    mkdirSync(join(out, "node_modules"));
+    const second = await run(["--out", out]);
+    assert.equal(second.code, EXIT_BUILT, second.stderr.join("\n"));
+    assert.match(second.stdout, /^Built policy pack org-governance-policy-pack \S+ in /);
+    assert.ok(existsSync(join(out, "node_modules")));
+  });
+
+  it("refuses a directory holding another project's index.js", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "policy-build-cli-"));
+    writeFileSync(join(dir, "index.js"), "module.exports = 1;\n");
+    writeFileSync(join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
+    const result = await run(["--out", dir]);
+    assert.equal(result.code, EXIT_CANNOT_BUILD);
+    assert.match(result.stderr[0], /holds no earlier build/);
   });
 });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPOSITORY_ROOT } from "../../../tools/policy-build/build-pack";
 
@@ -31,5 +32,22 @@ describe("policy-pack/package.json, which `pulumi preview --policy-pack policy-p
       );
     }
     assert.deepEqual(Object.keys(pack.dependencies).sort(), ["@pulumi/policy", "@pulumi/pulumi"]);
+  });
+
+  // `pulumi policy publish` packs a Node.js pack with `npm pack` (pulumi/pulumi, sdk/nodejs/npm/npm.go), which
+  // runs the prepack script first: publishing policy-pack/ itself would upload a pack that cannot load
+  // outside this repository, so it stops there and names the built pack instead.
+  it("refuses `npm pack`, and so `pulumi policy publish`, pointing at the built pack", () => {
+    const packDir = join(REPOSITORY_ROOT, "policy-pack");
+    const result = spawnSync("npm", ["pack", "--loglevel=error", "--offline"], {
+      cwd: packDir,
+      encoding: "utf8",
+    });
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, /publish the built pack instead: npm run policy:build/);
+    assert.deepEqual(
+      readdirSync(packDir).filter((name) => name.endsWith(".tgz")),
+      [],
+    );
   });
 });

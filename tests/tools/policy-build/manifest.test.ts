@@ -8,6 +8,7 @@ import {
   packManifest,
   packProjectFile,
 } from "../../../tools/policy-build/manifest";
+import { bundledPackageDirs } from "../../../tools/policy-build/notices";
 
 const ROOT = { name: "org-governance", version: "1.4.0", license: "Apache-2.0", engines: { node: ">=20" } };
 const PACK = {
@@ -62,5 +63,19 @@ describe("policy-build manifest", () => {
     assert.ok(allowed("node:crypto") && allowed("fs/promises") && allowed("path"));
     assert.ok(allowed("@pulumi/pulumi") && allowed("@pulumi/pulumi/runtime"));
     assert.ok(!allowed("@pulumi/pulumix") && !allowed("zod") && !allowed("@pulumi/policy"));
+  });
+
+  it("names the packages bundled source files come from, scoped and nested ones included", () => {
+    assert.deepEqual(
+      bundledPackageDirs([
+        "policy-pack/index.ts",
+        "lib/controls/catalog.ts",
+        "node_modules/zod/v4/core/core.js",
+        "node_modules/zod/index.js",
+        "node_modules/@scope/pkg/dist/a.js",
+        "node_modules/a/node_modules/b/index.js",
+      ]),
+      ["node_modules/@scope/pkg", "node_modules/a/node_modules/b", "node_modules/zod"],
+    );
   });
 });

@@ -94,6 +94,8 @@ describe("npm run policy:build: the built pack stands alone", function () {
     });
     assert.equal(manifest.version, rootVersion);
     assert.equal(manifest.main, "index.js");
+    // Nothing runs at `npm install` or `npm pack`: in particular not the in-repository pack's prepack guard.
+    assert.equal((manifest as { scripts?: unknown }).scripts, undefined);
     assert.match(readFileSync(join(packDir, "PulumiPolicy.yaml"), "utf8"), /^runtime: nodejs$/m);
   });
 
@@ -110,6 +112,11 @@ describe("npm run policy:build: the built pack stands alone", function () {
     assert.match(bundle, /^\/\/ lib\/controls\//m);
     assert.match(bundle, /^\/\/ lib\/filter-pattern\//m);
     assert.match(bundle, /^\/\/ node_modules\/re2js\//m);
+    // What it bundles travels with its licence.
+    assert.deepEqual(built.bundledPackages, ["re2js", "zod"]);
+    const notices = readFileSync(join(packDir, "THIRD-PARTY-NOTICES.txt"), "utf8");
+    assert.match(notices, /^re2js@\S+ \(MIT\)\n\nMIT License/m);
+    assert.match(notices, /^zod@\S+ \(MIT\)\n\nMIT License/m);
   });
 
   it("cannot reach the repository's packages: what it did not declare is not installed", () => {
@@ -144,6 +151,8 @@ describe("npm run policy:build: the built pack stands alone", function () {
     }
 
     assert.deepEqual(verdicts(standalone), verdicts(reference));
+    assert.equal(standalone.pack.loading, "javascript");
+    assert.deepEqual(standalone.logs, []);
     // The comparison is worth something only if the broken trail fails mandatory policies the sample passes.
     const mandatory = (report: PolicyReport) =>
       report.violations

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
-import { type CommandIO, runAsProcess } from "../tools/cli/io";
-import { buildPolicyPack, DEFAULT_OUT_DIR, displayPath } from "../tools/policy-build/build-pack";
-import { PackBuildError } from "../tools/policy-build/manifest";
+import { type CommandIO, runAsProcess } from "../cli/io";
+import { buildPolicyPack, DEFAULT_OUT_DIR, displayPath } from "./build-pack";
+import { PackBuildError } from "./manifest";
 
 export const EXIT_BUILT = 0;
 export const EXIT_CANNOT_BUILD = 2;
