@@ -4,6 +4,7 @@ import { LogArchive } from "./components/log-archive";
 import { Guardrails } from "./components/guardrails";
 import { OrganizationTrail } from "./components/organization-trail";
 import { SecurityMonitoring } from "./components/security-monitoring";
+import { TrailDelegatedAdministrator } from "./components/trail-delegated-administrator";
 import { TrailLogDelivery } from "./components/trail-log-delivery";
 import { selectControls } from "./lib/controls";
 import { readStackConfig } from "./lib/config/pulumi-config";
@@ -14,6 +15,7 @@ import { bucketArn } from "./lib/naming";
 import { summarizeOrganization } from "./lib/organization/inventory/summary";
 import { preflightWarnings } from "./lib/organization/preflight";
 import { loadOrganization } from "./lib/organization/source";
+import { planDelegatedAdministrator } from "./lib/trail/delegated-administrator";
 
 // config → organization → components → exports. Validation and account resolution finish before the
 // first resource is registered, so a bad stack fails with nothing half-built.
@@ -32,6 +34,14 @@ export = () =>
         trailArn: context.trailArn,
         archive: { accountId: context.archive.account.id, roleArn: context.archive.roleArn },
       });
+    const delegatedAdministrator =
+      config.trail.delegatedAdministrator === undefined
+        ? undefined
+        : planDelegatedAdministrator(
+            organization,
+            config.trail.delegatedAdministrator,
+            "org-governance:trail.delegatedAdministrator",
+          );
     const { partition, region } = config;
     const defaultTags = { tags: config.tags };
 
@@ -47,6 +57,13 @@ export = () =>
       context.archive && config.trail.create
         ? createTrail(context, context.archive, management, guardrails)
         : undefined;
+    if (delegatedAdministrator) {
+      new TrailDelegatedAdministrator(
+        "trail-delegated-administrator",
+        { accountId: delegatedAdministrator.id },
+        { providers: [management] },
+      );
+    }
     const monitoring = new SecurityMonitoring(
       "security-monitoring",
       {
@@ -83,6 +100,7 @@ export = () =>
         logGroupArn: governed.delivery.logGroupArn,
       }),
       ...(guardrails && { guardrails: guardrailSummary(guardrails) }),
+      ...(delegatedAdministrator && { trailDelegatedAdministratorAccountId: delegatedAdministrator.id }),
     };
   });
 
