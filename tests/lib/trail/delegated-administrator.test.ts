@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { ConfigError } from "../../../lib/config/validate";
+import { configProblemsOf } from "../../support/config-problems";
 import { CLOUDTRAIL_SERVICE_PRINCIPAL } from "../../../lib/organization/inventory/summary";
 import { AccountReferenceError } from "../../../lib/organization/resolve";
 import type { OrganizationSnapshot } from "../../../lib/organization/snapshot";
@@ -20,16 +20,6 @@ function organization(delegated: string[] = [], trusted = true): OrganizationSna
   };
 }
 
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, String(error));
-    return error.problems;
-  }
-  assert.fail("expected a ConfigError");
-}
-
 describe("planDelegatedAdministrator", () => {
   it("resolves the account by name, id or e-mail", () => {
     for (const reference of ["Audit", memberId(2), "audit@example.com"]) {
@@ -42,7 +32,7 @@ describe("planDelegatedAdministrator", () => {
   });
 
   it("needs CloudTrail's trusted access ('Enable trusted access with AWS Organizations', CloudTrail User Guide)", () => {
-    const [line] = problemsOf(() => planDelegatedAdministrator(organization([], false), "Audit", KEY));
+    const [line] = configProblemsOf(() => planDelegatedAdministrator(organization([], false), "Audit", KEY));
     assert.match(
       line,
       /^org-governance:trail\.delegatedAdministrator: CloudTrail's trusted access is not enabled in o-test123456/,
@@ -56,7 +46,7 @@ describe("planDelegatedAdministrator", () => {
   it("refuses a fourth delegated administrator ('Add a CloudTrail delegated administrator': at most three)", () => {
     const three = [memberId(3), memberId(4), memberId(5)];
     assert.deepEqual(
-      problemsOf(() => planDelegatedAdministrator(organization(three), "Audit", KEY)),
+      configProblemsOf(() => planDelegatedAdministrator(organization(three), "Audit", KEY)),
       [
         `${KEY}: CloudTrail already has 3 delegated administrators (${three.join(", ")}) and accepts 3; deregister one, or name one of them`,
       ],
