@@ -25,7 +25,6 @@ export = () =>
     const organization = await loadOrganization(config.organization);
     const context = governanceContext(config, organization);
     const summary = summarizeOrganization(organization);
-    for (const warning of preflightWarnings(summary)) pulumi.log.warn(warning);
     const guardrails =
       context.archive &&
       planGuardrails({
@@ -42,6 +41,7 @@ export = () =>
             config.trail.delegatedAdministrator,
             "org-governance:trail.delegatedAdministrator",
           );
+    for (const warning of preflightWarnings(summary, delegatedAdministrator?.id)) pulumi.log.warn(warning);
     const { partition, region } = config;
     const defaultTags = { tags: config.tags };
 
