@@ -7,6 +7,7 @@ import { SecurityMonitoring } from "./components/security-monitoring";
 import { TrailDelegatedAdministrator } from "./components/trail-delegated-administrator";
 import { TrailLogDelivery } from "./components/trail-log-delivery";
 import { selectControls } from "./lib/controls";
+import { allOrProblems } from "./lib/config/collect-problems";
 import { readStackConfig } from "./lib/config/pulumi-config";
 import { reportingUserErrors } from "./lib/errors";
 import { GovernanceContext, governanceContext } from "./lib/governance";
@@ -25,22 +26,25 @@ export = () =>
     const organization = await loadOrganization(config.organization);
     const context = governanceContext(config, organization);
     const summary = summarizeOrganization(organization);
-    const guardrails =
-      context.archive &&
-      planGuardrails({
-        config,
-        organization,
-        trailArn: context.trailArn,
-        archive: { accountId: context.archive.account.id, roleArn: context.archive.roleArn },
-      });
-    const delegatedAdministrator =
-      config.trail.delegatedAdministrator === undefined
-        ? undefined
-        : planDelegatedAdministrator(
-            organization,
-            config.trail.delegatedAdministrator,
-            "org-governance:trail.delegatedAdministrator",
-          );
+    // Both checked before any resource, and reported together.
+    const [guardrails, delegatedAdministrator] = allOrProblems(
+      () =>
+        context.archive &&
+        planGuardrails({
+          config,
+          organization,
+          trailArn: context.trailArn,
+          archive: { accountId: context.archive.account.id, roleArn: context.archive.roleArn },
+        }),
+      () =>
+        config.trail.delegatedAdministrator === undefined
+          ? undefined
+          : planDelegatedAdministrator(
+              organization,
+              config.trail.delegatedAdministrator,
+              "org-governance:trail.delegatedAdministrator",
+            ),
+    );
     for (const warning of preflightWarnings(summary, delegatedAdministrator?.id)) pulumi.log.warn(warning);
     const { partition, region } = config;
     const defaultTags = { tags: config.tags };

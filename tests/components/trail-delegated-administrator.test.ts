@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { ofType, named, plan, stackConfig } from "../support/plan";
+import { PlanFailedError, runPlan } from "../../lib/plan/run-plan";
+import { ofType, named, plan, PROJECT_DIR, stackConfig } from "../support/plan";
 
 const REGISTRATION = "aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount";
 
@@ -19,5 +20,30 @@ describe("TrailDelegatedAdministrator", () => {
 
   it("registers nothing by default", async () => {
     assert.deepEqual(ofType(await plan(stackConfig()), REGISTRATION), []);
+  });
+
+  it("is checked with the guardrails before any resource, and both are reported together", async () => {
+    const attempt = runPlan({
+      projectDir: PROJECT_DIR,
+      config: stackConfig({
+        trail: { delegatedAdministrator: "Management" },
+        guardrails: { targets: ["Nowhere"] },
+      }),
+    });
+    await assert.rejects(attempt, (error: PlanFailedError) => {
+      assert.equal(error.isUserError, true);
+      assert.deepEqual(
+        error.registered.filter((r) => r.custom),
+        [],
+      );
+      const lines = error.message.split("\n");
+      assert.equal(lines.length, 2, error.message);
+      assert.match(lines[0], /^org-governance:guardrails\.targets\[0\]: no root or OU/);
+      assert.match(
+        lines[1],
+        /^org-governance:trail\.delegatedAdministrator: "Management" is the management account/,
+      );
+      return true;
+    });
   });
 });
