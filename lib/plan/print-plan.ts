@@ -1,3 +1,4 @@
+import type { guardrailSummary } from "../guardrails/plan";
 import type { PlannedResource } from "./capture";
 import type { PlanResult } from "./run-plan";
 
@@ -111,12 +112,8 @@ export function formatPlan(plan: PlanResult): string {
   return lines.join("\n");
 }
 
-interface GuardrailOutput {
-  policies: string[];
-  targets: { id: string; name: string; kind: string; accounts: number }[];
-  exemptPrincipals: string[];
-  notice: string;
-}
+/** The `guardrails` stack output. */
+type GuardrailOutput = ReturnType<typeof guardrailSummary>;
 
 /** Which targets get which guardrail, how many accounts each covers, and what they cannot reach. */
 function guardrailLines(guardrails: GuardrailOutput | undefined): string[] {
