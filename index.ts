@@ -4,8 +4,10 @@ import { LogArchive } from "./components/log-archive";
 import { Guardrails } from "./components/guardrails";
 import { OrganizationTrail } from "./components/organization-trail";
 import { SecurityMonitoring } from "./components/security-monitoring";
+import { TrailDelegatedAdministrator } from "./components/trail-delegated-administrator";
 import { TrailLogDelivery } from "./components/trail-log-delivery";
 import { selectControls } from "./lib/controls";
+import { allOrProblems } from "./lib/config/collect-problems";
 import { readStackConfig } from "./lib/config/pulumi-config";
 import { reportingUserErrors } from "./lib/errors";
 import { GovernanceContext, governanceContext } from "./lib/governance";
@@ -14,6 +16,7 @@ import { bucketArn } from "./lib/naming";
 import { summarizeOrganization } from "./lib/organization/inventory/summary";
 import { assertTrailCanBeCreated, preflightWarnings } from "./lib/organization/preflight";
 import { loadOrganization } from "./lib/organization/source";
+import { planDelegatedAdministrator } from "./lib/trail/delegated-administrator";
 
 // config → organization → components → exports. Validation and account resolution finish before the
 // first resource is registered, so a bad stack fails with nothing half-built.
@@ -25,15 +28,26 @@ export = () =>
     const summary = summarizeOrganization(organization);
     const createsTrail = context.archive !== undefined && config.trail.create;
     assertTrailCanBeCreated(organization, createsTrail);
-    for (const warning of preflightWarnings(summary)) pulumi.log.warn(warning);
-    const guardrails =
-      context.archive &&
-      planGuardrails({
-        config,
-        organization,
-        trailArn: context.trailArn,
-        archive: { accountId: context.archive.account.id, roleArn: context.archive.roleArn },
-      });
+    // Both checked before any resource, and reported together.
+    const [guardrails, delegatedAdministrator] = allOrProblems(
+      () =>
+        context.archive &&
+        planGuardrails({
+          config,
+          organization,
+          trailArn: context.trailArn,
+          archive: { accountId: context.archive.account.id, roleArn: context.archive.roleArn },
+        }),
+      () =>
+        config.trail.delegatedAdministrator === undefined
+          ? undefined
+          : planDelegatedAdministrator(
+              organization,
+              config.trail.delegatedAdministrator,
+              "org-governance:trail.delegatedAdministrator",
+            ),
+    );
+    for (const warning of preflightWarnings(summary, delegatedAdministrator?.id)) pulumi.log.warn(warning);
     const { partition, region } = config;
     const defaultTags = { tags: config.tags };
 
@@ -49,6 +63,13 @@ export = () =>
     const governed = createsTrail
       ? createTrail(context, context.archive!, management, guardrails)
       : undefined;
+    if (delegatedAdministrator) {
+      new TrailDelegatedAdministrator(
+        "trail-delegated-administrator",
+        { accountId: delegatedAdministrator.id },
+        { providers: [management] },
+      );
+    }
     const monitoring = new SecurityMonitoring(
       "security-monitoring",
       {
@@ -85,6 +106,7 @@ export = () =>
         logGroupArn: governed.delivery.logGroupArn,
       }),
       ...(guardrails && { guardrails: guardrailSummary(guardrails) }),
+      ...(delegatedAdministrator && { trailDelegatedAdministratorAccountId: delegatedAdministrator.id }),
     };
   });
 

@@ -24,7 +24,9 @@ function accountsUnder(snapshot: OrganizationSnapshot): Map<string, string[]> {
     if (account.state !== "ACTIVE" || account.id === snapshot.organization.managementAccountId) continue;
     // The snapshot's parent links are checked to lead to a root, so this walk ends.
     for (let parent: string | undefined = account.parentId; parent; parent = parentOf.get(parent)) {
-      under.set(parent, [...(under.get(parent) ?? []), account.id]);
+      const list = under.get(parent);
+      if (list) list.push(account.id);
+      else under.set(parent, [account.id]);
     }
   }
   return under;

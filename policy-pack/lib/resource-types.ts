@@ -40,3 +40,9 @@ export const SNS_TOPIC = ["aws:sns/topic:Topic"] as const;
 export function isOneOf(type: string, tokens: readonly string[]): boolean {
   return tokens.includes(type);
 }
+
+/** Organization policies (SCPs, RCPs, …) and their attachments to roots, OUs and accounts. */
+export const ORGANIZATION_POLICY = ["aws:organizations/policy:Policy"] as const;
+export const ORGANIZATION_POLICY_ATTACHMENT = [
+  "aws:organizations/policyAttachment:PolicyAttachment",
+] as const;

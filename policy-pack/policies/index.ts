@@ -12,6 +12,7 @@ import { cloudtrailOrganizationTrail } from "./cloudtrail-organization-trail";
 import { cloudtrailS3DataEvents } from "./cloudtrail-s3-data-events";
 import { cloudtrailSnsNotification } from "./cloudtrail-sns-notification";
 import { cloudtrailTags } from "./cloudtrail-tags";
+import { guardrailExemptionWildcard } from "./guardrail-exemption-wildcard";
 import { trailBucketAccessLogging } from "./trail-bucket-access-logging";
 import { trailBucketKmsEncryption } from "./trail-bucket-kms-encryption";
 import { trailBucketLifecycle } from "./trail-bucket-lifecycle";
@@ -19,6 +20,7 @@ import { trailBucketObjectLock } from "./trail-bucket-object-lock";
 import { trailBucketPublicAccessBlock } from "./trail-bucket-public-access-block";
 import { trailBucketTlsOnly } from "./trail-bucket-tls-only";
 import { trailBucketVersioning } from "./trail-bucket-versioning";
+import { trailGuardrails } from "./trail-guardrails";
 import { trailKmsKeyRotation } from "./trail-kms-key-rotation";
 import { trailLogGroupEncryption } from "./trail-log-group-encryption";
 import { trailLogGroupRetention } from "./trail-log-group-retention";
@@ -53,4 +55,7 @@ export const POLICIES: Policies = [
   trailLogGroupRetention,
   trailLogGroupEncryption,
   cisMonitoringCoverage,
+  // Preventive guardrails: organization policies that keep the trail and its archive intact.
+  trailGuardrails,
+  guardrailExemptionWildcard,
 ];

@@ -3,6 +3,7 @@ import * as types from "../../policy-pack/lib/resource-types";
 import type { Stack, StackResource } from "../../policy-pack/lib/stack";
 import { UNKNOWN_STRING } from "../../policy-pack/lib/unknown";
 import type { ResourceView } from "../../policy-pack/lib/wrap";
+import { buildGuardrailServiceControlPolicy } from "../support/guardrail-fixtures";
 
 /** What the engine sends for a value that only exists after `pulumi up`. */
 export const UNKNOWN = UNKNOWN_STRING;
@@ -190,6 +191,25 @@ export function compliantStack(): Stack {
     }),
     resource(types.SNS_TOPIC[0], "alerts", { name: "org-trail-alerts", arn: TOPIC_ARN }),
     ...monitoring(),
+    ...guardrails(),
+  ];
+}
+
+export const GUARDRAIL_POLICY_ID = "p-abcd1234";
+
+/** The service control policy that protects the trail and archive, attached to the root. */
+function guardrails(): StackResource[] {
+  return [
+    resource(types.ORGANIZATION_POLICY[0], "guardrails-scp", {
+      id: GUARDRAIL_POLICY_ID,
+      arn: `arn:aws:organizations::${ACCOUNT}:policy/o-7xk2p9q4ab/service_control_policy/${GUARDRAIL_POLICY_ID}`,
+      type: "SERVICE_CONTROL_POLICY",
+      content: JSON.stringify(buildGuardrailServiceControlPolicy()),
+    }),
+    resource(types.ORGANIZATION_POLICY_ATTACHMENT[0], "guardrails-scp-r-7xk2", {
+      policyId: GUARDRAIL_POLICY_ID,
+      targetId: "r-7xk2",
+    }),
   ];
 }
 
@@ -227,6 +247,15 @@ export function previewStack(): Stack {
         };
       case "alerts":
         return { ...r, props: { ...r.props, arn: UNKNOWN } };
+      // The SCP names the archive key, whose ARN exists only once the key does.
+      case "guardrails-scp":
+        return { ...r, props: { ...r.props, id: UNKNOWN, arn: UNKNOWN, content: UNKNOWN } };
+      case "guardrails-scp-r-7xk2":
+        return {
+          ...r,
+          props: { ...r.props, policyId: UNKNOWN },
+          propertyDependencies: { policyId: [urnNamed("guardrails-scp")] },
+        };
       default:
         if (r.type === types.METRIC_ALARM[0]) {
           return {

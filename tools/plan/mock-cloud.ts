@@ -165,6 +165,9 @@ export class MockCloud implements pulumi.runtime.Mocks {
         const kind = String(inputs.type ?? "SERVICE_CONTROL_POLICY").toLowerCase();
         return { id, arn: `arn:${p}:organizations::${account}:policy/o-mock/${kind}/${id}` };
       }
+      case "aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount":
+        // The provider's id is the account id.
+        return { id: inputs.accountId as string, servicePrincipal: "cloudtrail.amazonaws.com" };
       case "aws:organizations/policyAttachment:PolicyAttachment":
         // The provider's id for an attachment is `<targetId>:<policyId>`.
         return { id: `${inputs.targetId as string}:${inputs.policyId as string}` };

@@ -1,4 +1,5 @@
 import { PLAN_YOUR_ORGANIZATION } from "./snapshot-choice";
+import type { guardrailSummary } from "../../lib/guardrails/plan";
 import type { PlannedResource } from "./capture";
 import type { PlanResult } from "./run-plan";
 
@@ -118,12 +119,8 @@ export function planHeading(plan: PlanResult, organizationId: string | undefined
   ];
 }
 
-interface GuardrailOutput {
-  policies: string[];
-  targets: { id: string; name: string; kind: string; accounts: number }[];
-  exemptPrincipals: string[];
-  notice: string;
-}
+/** The `guardrails` stack output. */
+type GuardrailOutput = ReturnType<typeof guardrailSummary>;
 
 /** Which targets get which guardrail, how many accounts each covers, and what they cannot reach. */
 function guardrailLines(guardrails: GuardrailOutput | undefined): string[] {

@@ -59,6 +59,18 @@ function checkOptions(options: EnumerateOptions): void {
 
 const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
 
+/** The organization policy types whose attachments to a root the guardrails must count. */
+export const COUNTED_POLICY_TYPES = ["SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY"] as const;
+
+/** One listing per root and counted policy type that is enabled there (a disabled type lists nothing). */
+function rootPolicyTasks(walk: OrganizationWalk, roots: OrganizationSnapshot["roots"]): Task[] {
+  return roots.flatMap((root) =>
+    COUNTED_POLICY_TYPES.filter((type) =>
+      root.policyTypes?.some((p) => p.type === type && p.status === "ENABLED"),
+    ).map((type) => () => walk.countRootPolicies(root.id, type)),
+  );
+}
+
 function checkedSnapshot(snapshot: OrganizationSnapshot): OrganizationSnapshot {
   try {
     return parseSnapshot(snapshot, "inventory");
@@ -105,7 +117,11 @@ export async function enumerateOrganization(options: EnumerateOptions = {}): Pro
     const roots = await walk.listRoots();
     const organizationWide: Task[] =
       organization.FeatureSet === "ALL"
-        ? [() => walk.listTrustedServices(), () => walk.listCloudTrailDelegatedAdministrators()]
+        ? [
+            () => walk.listTrustedServices(),
+            () => walk.listCloudTrailDelegatedAdministrators(),
+            ...rootPolicyTasks(walk, roots),
+          ]
         : [];
     await runQueue(
       [...organizationWide, ...roots.flatMap((r) => walk.parentTasks(r.id))],
@@ -132,7 +148,12 @@ export async function enumerateOrganization(options: EnumerateOptions = {}): Pro
         managementAccountId: organization.MasterAccountId,
         featureSet: organization.FeatureSet,
       },
-      roots: roots.sort(byId),
+      roots: roots
+        .map((root) => {
+          const counts = walk.attachedPolicyCounts.get(root.id);
+          return counts ? { ...root, attachedPolicyCounts: counts } : root;
+        })
+        .sort(byId),
       organizationalUnits: [...walk.record.organizationalUnits.values()].sort(byId),
       accounts: accounts.sort(byId),
       trustedServices: [...new Set(walk.trustedServices)].sort(),

@@ -72,6 +72,14 @@ export const delegatedAdministratorsPage = z.object({
   NextToken: nextToken,
 });
 
+export const policiesPage = z.object({
+  // AWS-managed policies have ids like p-FullAWSAccess.
+  Policies: z.array(
+    z.object({ Id: z.string().regex(/^p-[0-9a-zA-Z_]{8,128}$/, "a policy id like p-abcd1234") }),
+  ),
+  NextToken: nextToken,
+});
+
 export const tagsPage = z.object({
   Tags: z.array(z.object({ Key: name, Value: z.string() })),
   NextToken: nextToken,

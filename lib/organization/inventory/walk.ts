@@ -4,9 +4,11 @@ import {
   paginateListAWSServiceAccessForOrganization,
   paginateListDelegatedAdministrators,
   paginateListOrganizationalUnitsForParent,
+  paginateListPoliciesForTarget,
   paginateListRoots,
   paginateListTagsForResource,
   type OrganizationsClient,
+  type PolicyType,
 } from "@aws-sdk/client-organizations";
 import type { OrganizationSnapshot } from "../snapshot";
 import { PAGE_SIZE } from "./budget";
@@ -19,6 +21,7 @@ import {
   describeOrganizationResponse,
   enabledServicesPage,
   organizationalUnitsPage,
+  policiesPage,
   rootsPage,
   tagsPage,
 } from "./responses";
@@ -38,6 +41,8 @@ export class OrganizationWalk {
   readonly trustedServices: string[] = [];
   readonly delegatedAdministrators: string[] = [];
   readonly tags = new Map<string, Record<string, string>>();
+  /** Policies attached directly to each root, by type. */
+  readonly attachedPolicyCounts = new Map<string, Record<string, number>>();
 
   constructor(
     private readonly client: OrganizationsClient,
@@ -134,6 +139,25 @@ export class OrganizationWalk {
     return readAllPages(pages, delegatedAdministratorsPage, call, this.meter, (page) =>
       this.delegatedAdministrators.push(...page.DelegatedAdministrators.map((d) => d.Id)),
     );
+  }
+
+  /**
+   * Counts the policies of `type` attached directly to a root, AWS-managed ones included: at most five
+   * fit, and the guardrails add one.
+   */
+  countRootPolicies(rootId: string, type: PolicyType) {
+    const call = describeCall("ListPoliciesForTarget", `${rootId} ${type}`);
+    const pages = paginateListPoliciesForTarget(
+      this.paging,
+      { TargetId: rootId, Filter: type },
+      this.sendOptions,
+    );
+    const counts = this.attachedPolicyCounts.get(rootId) ?? {};
+    this.attachedPolicyCounts.set(rootId, counts);
+    counts[type] = 0;
+    return readAllPages(pages, policiesPage, call, this.meter, (page) => {
+      counts[type] += page.Policies.length;
+    });
   }
 
   tagTasks(): Task[] {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { ConfigError } from "../../../lib/config/validate";
+import { configProblemsOf } from "../../support/config-problems";
 import { resolveGuardrailTargets } from "../../../lib/guardrails/targets";
 import type { OrganizationSnapshot } from "../../../lib/organization/snapshot";
 import {
@@ -29,16 +29,6 @@ function organization(): OrganizationSnapshot {
   return snapshot;
 }
 
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, String(error));
-    return error.problems;
-  }
-  assert.fail("expected a ConfigError");
-}
-
 describe("resolveGuardrailTargets", () => {
   it('resolves "root" to every root, covering every ACTIVE member account but the management account', () => {
     const [root] = resolveGuardrailTargets(organization(), "root", KEY);
@@ -66,7 +56,7 @@ describe("resolveGuardrailTargets", () => {
   it("reports every unknown, ambiguous or repeated reference, one line each", () => {
     const snapshot = organization();
     snapshot.organizationalUnits.push({ id: "ou-test-security2", name: "security", parentId: ROOT_ID });
-    const problems = problemsOf(() =>
+    const problems = configProblemsOf(() =>
       resolveGuardrailTargets(snapshot, ["Nowhere", "Security", WORKLOADS_OU_ID, "Workloads"], KEY),
     );
     assert.equal(problems.length, 3);

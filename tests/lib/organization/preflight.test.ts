@@ -33,6 +33,15 @@ describe("preflightWarnings", () => {
     assert.equal(warnings.length, 1);
     assert.match(warnings[0], /delegated administrators \(333344445555\)/);
   });
+
+  it("does not warn about the delegated administrator this program registers itself", () => {
+    const snapshot = {
+      ...buildSnapshot(),
+      trustedServices: ["cloudtrail.amazonaws.com"],
+      delegatedAdministrators: [{ servicePrincipal: "cloudtrail.amazonaws.com", accountId: "333344445555" }],
+    };
+    assert.deepEqual(preflightWarnings(summarizeOrganization(snapshot), "333344445555"), []);
+  });
 });
 
 // "Prepare for creating a trail for your organization" (CloudTrail user guide): creating an organization

@@ -220,6 +220,19 @@ describe("guardrails, judged by the IAM evaluator (@cloud-copilot/iam-simulate)"
     assert.equal(analysis.scpAnalysis?.result, "ExplicitlyDenied");
   });
 
+  it("denies a CloudTrail delegated administrator (a member account) stopping or changing the organization trail", async () => {
+    const securityTeam = naming.roleArn(PARTITION, "333344445555", "SecurityAdministrator");
+    for (const action of GUARDED_TRAIL_ACTIONS) {
+      const analysis = await simulate({
+        principal: securityTeam,
+        action,
+        resource: TRAIL_ARN,
+        resourceAccountId: MANAGEMENT_ACCOUNT_ID,
+      });
+      assert.equal(analysis.scpAnalysis?.result, "ExplicitlyDenied", action);
+    }
+  });
+
   it("denies even the exempt deployment role leaving the organization", async () => {
     const analysis = await simulate({
       principal: DEPLOYMENT_ROLE_ARN,

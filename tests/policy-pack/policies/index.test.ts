@@ -36,6 +36,8 @@ describe("the policy pack's policies", () => {
         ["trail-log-group-retention", "mandatory"],
         ["trail-log-group-encryption", "mandatory"],
         ["cis-monitoring-coverage", "mandatory"],
+        ["trail-guardrails", "advisory"],
+        ["guardrail-exemption-wildcard", "mandatory"],
       ],
     );
   });

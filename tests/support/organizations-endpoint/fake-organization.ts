@@ -8,6 +8,7 @@ import {
   wireOrganization,
   wireOrganizationalUnit,
   wireRoot,
+  wirePolicySummary,
   wireTags,
 } from "./wire";
 
@@ -79,6 +80,8 @@ export class FakeOrganization {
         );
       case "ListDelegatedAdministrators":
         return this.listDelegatedAdministrators(input);
+      case "ListPoliciesForTarget":
+        return this.listPoliciesForTarget(input);
       case "ListTagsForResource":
         return this.listTags(input);
     }
@@ -144,6 +147,23 @@ export class FakeOrganization {
       ...wireAccount(this.snapshot, a),
       DelegationEnabledDate: Date.parse(this.snapshot.collectedAt) / 1000,
     }));
+  }
+
+  /** As many policies of the `Filter` type as the snapshot counts on the target (AWS-managed first). */
+  private listPoliciesForTarget(input: Input): Output {
+    const target = [...this.snapshot.roots, ...this.snapshot.organizationalUnits].find(
+      (p) => p.id === input.TargetId,
+    );
+    if (!target) {
+      throw new ServiceError(
+        "TargetNotFoundException",
+        `We can't find a target with the ID ${String(input.TargetId)}.`,
+      );
+    }
+    if (typeof input.Filter !== "string") throw invalidInput("Filter is required.");
+    const count = target.attachedPolicyCounts?.[input.Filter] ?? 0;
+    const policies = Array.from({ length: count }, (_, i) => wirePolicySummary(input.Filter as string, i));
+    return this.list(input, `policies:${target.id}:${input.Filter}`, policies, "Policies", (p) => p);
   }
 
   private listTags(input: Input): Output {

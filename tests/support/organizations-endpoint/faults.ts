@@ -8,6 +8,7 @@ export const OPERATIONS = [
   "ListAccounts",
   "ListAWSServiceAccessForOrganization",
   "ListDelegatedAdministrators",
+  "ListPoliciesForTarget",
   "ListTagsForResource",
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];

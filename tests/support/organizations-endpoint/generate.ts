@@ -95,7 +95,13 @@ export function generateOrganization(options: GenerateOrganizationOptions): Orga
   const root = {
     id: `r-${rootSuffix}`,
     name: "Root",
-    policyTypes: [{ type: "SERVICE_CONTROL_POLICY", status: "ENABLED" as const }],
+    // Both types the guardrails attach, so the prod stack plans against a generated organization.
+    policyTypes: [
+      { type: "SERVICE_CONTROL_POLICY", status: "ENABLED" as const },
+      { type: "RESOURCE_CONTROL_POLICY", status: "ENABLED" as const },
+    ],
+    // The AWS-managed FullAWSAccess and RCPFullAWSAccess, attached when each type was enabled.
+    attachedPolicyCounts: { SERVICE_CONTROL_POLICY: 1, RESOURCE_CONTROL_POLICY: 1 },
   };
   const organizationId = `o-${random.text(LOWER_ALNUM, 10)}`;
   const accountIds = uniqueAccountIds(random, options.accounts);

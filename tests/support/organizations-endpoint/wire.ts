@@ -64,3 +64,21 @@ export function wireTags(tags: Record<string, string> | undefined) {
 export function wireEnabledService(snapshot: OrganizationSnapshot, servicePrincipal: string) {
   return { ServicePrincipal: servicePrincipal, DateEnabled: epochSeconds(snapshot.collectedAt) };
 }
+
+/** A policy summary as ListPoliciesForTarget returns it; the first is the AWS-managed full-access one. */
+export function wirePolicySummary(type: string, index: number) {
+  const managed = index === 0;
+  const name = managed
+    ? type === "RESOURCE_CONTROL_POLICY"
+      ? "RCPFullAWSAccess"
+      : "FullAWSAccess"
+    : `policy-${index}`;
+  const id = managed ? `p-${name}` : `p-${String(index).padStart(8, "0")}`;
+  return {
+    Id: id,
+    Arn: `arn:aws:organizations::aws:policy/${type.toLowerCase()}/${id}`,
+    Name: name,
+    Type: type,
+    AwsManaged: managed,
+  };
+}

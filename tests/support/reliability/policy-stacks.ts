@@ -12,6 +12,7 @@ import {
   withProps,
   without,
 } from "../../policy-pack/fixtures";
+import { buildGuardrailServiceControlPolicy } from "../guardrail-fixtures";
 import { SeededRandom } from "../organizations-endpoint/seeded";
 
 /** A change to a stack, printed by its label when fast-check reports a counterexample. */
@@ -229,6 +230,17 @@ const CIS_IDS = selectControls("cis").map((control) => control.id);
  * For every policy of the pack, the ways a trail (or what it relies on) breaks it. A policy missing
  * here fails the test that runs them, so a new policy cannot go untested.
  */
+const denyLeavingOnly = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" }],
+};
+
+function scpExempting(pattern: string): string {
+  return JSON.stringify(
+    buildGuardrailServiceControlPolicy(["arn:aws:iam::111122223333:role/Deployer", pattern]),
+  );
+}
+
 export const BREAKERS: Record<string, readonly [string, (stack: Stack) => Stack][]> = {
   "cloudtrail-multi-region": [
     ["isMultiRegionTrail false", trail({ isMultiRegionTrail: false })],
@@ -410,6 +422,21 @@ export const BREAKERS: Record<string, readonly [string, (stack: Stack) => Stack]
   "trail-log-group-encryption": [
     ["kmsKeyId unset", (s) => withProps(s, "trail-log-group", { kmsKeyId: undefined })],
     ["kmsKeyId empty", (s) => withProps(s, "trail-log-group", { kmsKeyId: "" })],
+  ],
+  "trail-guardrails": [
+    ["no guardrail", (s) => without(s, "guardrails-scp", "guardrails-scp-r-7xk2")],
+    ["guardrail not attached", (s) => without(s, "guardrails-scp-r-7xk2")],
+    [
+      "guardrail that denies nothing about the trail",
+      (s) => withProps(s, "guardrails-scp", { content: JSON.stringify(denyLeavingOnly) }),
+    ],
+  ],
+  "guardrail-exemption-wildcard": [
+    [
+      "every role exempt",
+      (s) => withProps(s, "guardrails-scp", { content: scpExempting("arn:aws:iam::*:role/*") }),
+    ],
+    ["everyone exempt", (s) => withProps(s, "guardrails-scp", { content: scpExempting("*") })],
   ],
   "cis-monitoring-coverage": [
     ...CIS_IDS.map((id): [string, (stack: Stack) => Stack] => [

@@ -164,6 +164,7 @@ describe("enumerateOrganization", () => {
         "ListAccountsForParent",
         "ListDelegatedAdministrators",
         "ListOrganizationalUnitsForParent",
+        "ListPoliciesForTarget",
         "ListRoots",
       ]);
     });

@@ -29,4 +29,18 @@ describe("roots' enabled policy types", () => {
     };
     assert.throws(() => parseSnapshot(bad, "bad.json"), /bad\.json: roots\[0\]\.policyTypes\[0\]\.status/);
   });
+
+  it("count the policies attached to each root, per enabled type ('ListPoliciesForTarget', AWS Organizations API Reference)", async () => {
+    const organization = generateOrganization({ accounts: 3, ous: 1, depth: 1, seed: 10 });
+    organization.roots[0] = {
+      ...organization.roots[0],
+      policyTypes: [{ type: "SERVICE_CONTROL_POLICY", status: "ENABLED" }],
+      // RCPs are listed only where the type is enabled.
+      attachedPolicyCounts: { SERVICE_CONTROL_POLICY: 5, RESOURCE_CONTROL_POLICY: 2 },
+    };
+    const run = await runInventory(organization);
+    assert.ok(run.snapshot, String(run.error));
+    assert.deepEqual(run.snapshot.roots[0].attachedPolicyCounts, { SERVICE_CONTROL_POLICY: 5 });
+    assert.equal(run.counters.answered.ListPoliciesForTarget, 1);
+  });
 });
