@@ -3,7 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { LogArchive } from "./components/log-archive";
 import { OrganizationTrail } from "./components/organization-trail";
 import { SecurityMonitoring } from "./components/security-monitoring";
+import { TrailDeliveryAlarm } from "./components/trail-delivery-alarm";
 import { TrailLogDelivery } from "./components/trail-log-delivery";
+import { TrailNotifications } from "./components/trail-notifications";
 import { selectControls } from "./lib/controls";
 import { readStackConfig } from "./lib/config/pulumi-config";
 import { reportingUserErrors } from "./lib/errors";
@@ -51,6 +53,18 @@ export = () =>
       { providers: [management] },
     );
 
+    // Silence is how a broken delivery shows: alarm when the trail's log group receives nothing.
+    new TrailDeliveryAlarm(
+      "trail-delivery",
+      {
+        logGroupName: config.monitoring.logGroupName ?? governed!.delivery.logGroupName,
+        quietMinutes: config.monitoring.maxQuietMinutes,
+        alarmTopicArn: monitoring.topic.arn,
+        logGroupDependencies: governed ? [governed.delivery.logGroup] : [],
+      },
+      { providers: [management] },
+    );
+
     return {
       organizationId: context.organizationId,
       managementAccountId: context.managementAccountId,
@@ -70,6 +84,7 @@ export = () =>
         kmsKeyArns: { archive: governed.archive.key.arn, logGroup: governed.delivery.key.arn },
         logGroupName: governed.delivery.logGroupName,
         logGroupArn: governed.delivery.logGroupArn,
+        deliveryNotificationTopicArn: governed.notifications.topic.arn,
       }),
     };
   });
@@ -119,6 +134,19 @@ function createTrail(
     { providers: [management] },
   );
 
+  const notifications = new TrailNotifications(
+    "trail-notifications",
+    {
+      partition,
+      region,
+      accountId: context.managementAccountId,
+      trailName: context.trailName,
+      trailArn: context.trailArn,
+      protect: settings.protect,
+    },
+    { providers: [management] },
+  );
+
   const trail = new OrganizationTrail(
     "organization-trail",
     {
@@ -130,14 +158,15 @@ function createTrail(
       kmsKeyArn: archive.key.arn,
       logGroupArn: delivery.logGroup.arn,
       cloudWatchLogsRoleArn: delivery.role.arn,
+      snsTopicArn: notifications.topic.arn,
       dataEvents: config.trail.dataEvents,
       insights: config.trail.insights,
       tags: config.tags,
       protect: settings.protect,
-      dependsOn: [...archive.bucketSettings, delivery.rolePolicy, delivery.key],
+      dependsOn: [...archive.bucketSettings, delivery.rolePolicy, delivery.key, notifications.topicPolicy],
     },
     { providers: [management] },
   );
 
-  return { archive, delivery, trail };
+  return { archive, delivery, notifications, trail };
 }

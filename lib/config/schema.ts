@@ -142,6 +142,17 @@ export const monitoringConfigSchema = z.strictObject({
   emails: z.array(z.email("an e-mail address like secops@example.com")).default([]),
   /** @default "cis" */
   controls: z.union([z.enum(["cis", "all"]), z.array(z.string()).min(1)]).default("cis"),
+  /**
+   * Minutes without a single event in the trail's log group before the delivery alarm fires. A period of
+   * at most one day: PutMetricAlarm caps Period × EvaluationPeriods at 86,400 seconds.
+   * @default 60
+   */
+  maxQuietMinutes: z
+    .number()
+    .int("a whole number of minutes")
+    .min(1, "at least 1 minute")
+    .max(1440, "at most 1440 minutes (one day), the longest period a CloudWatch alarm evaluates")
+    .default(60),
   /** @default undefined — the log group this program creates for its trail */
   logGroupName: z
     .string()

@@ -17,6 +17,8 @@ export interface PlanFacts {
   deliveryRoleArn: string;
   alarmTopicArn: string;
   alarmKeyArn: string;
+  notificationTopicArn: string;
+  notificationKeyArn: string;
 }
 
 export function planFacts(plan: PlanResult): PlanFacts {
@@ -38,6 +40,8 @@ export function planFacts(plan: PlanResult): PlanFacts {
     deliveryRoleArn: output("trail-logs-role"),
     alarmTopicArn: output("security-monitoring-topic"),
     alarmKeyArn: output("security-monitoring-key"),
+    notificationTopicArn: output("trail-notifications-topic"),
+    notificationKeyArn: output("trail-notifications-key"),
   };
 }
 
@@ -328,6 +332,16 @@ function alarmRows(f: PlanFacts): AccessRequest[] {
     },
     {
       ...publish,
+      intent: "the trail delivery alarm publishes",
+      context: {
+        ...source,
+        "aws:SourceArn": alarm.replace(/alarm:.*$/, "alarm:org-governance-trail-delivery-stopped"),
+        ...TLS,
+      },
+      expected: "Allowed",
+    },
+    {
+      ...publish,
       intent: "another alarm of the account cannot publish",
       context: { ...source, "aws:SourceArn": alarm.replace("org-governance-", "someone-"), ...TLS },
       expected: "ImplicitlyDenied",
@@ -358,6 +372,57 @@ function alarmRows(f: PlanFacts): AccessRequest[] {
   ];
 }
 
+/** The trail's delivery notification topic and its key: CloudTrail, for this trail only. */
+function notificationRows(f: PlanFacts): AccessRequest[] {
+  const publish = {
+    document: "trail-notifications-topic-policy.policy",
+    principal: "cloudtrail.amazonaws.com",
+    action: "sns:Publish",
+    resource: f.notificationTopicArn,
+    resourceAccount: f.managementAccountId,
+  };
+  const onKey = {
+    document: "trail-notifications-key.policy",
+    principal: "cloudtrail.amazonaws.com",
+    resource: f.notificationKeyArn,
+    resourceAccount: f.managementAccountId,
+  };
+  return [
+    {
+      ...publish,
+      intent: "CloudTrail notifies a delivery of this trail",
+      context: { "aws:SourceArn": f.trailArn, ...TLS },
+      expected: "Allowed",
+    },
+    {
+      ...publish,
+      intent: "CloudTrail acting for another trail cannot publish",
+      context: { "aws:SourceArn": otherTrailOf(f.trailArn), ...TLS },
+      expected: "ImplicitlyDenied",
+    },
+    {
+      ...publish,
+      intent: "plain HTTP is denied",
+      context: { "aws:SourceArn": f.trailArn, ...PLAIN_HTTP },
+      expected: "ExplicitlyDenied",
+    },
+    {
+      ...onKey,
+      action: "kms:GenerateDataKey",
+      intent: "CloudTrail encrypts this trail's notifications",
+      context: { "aws:SourceArn": f.trailArn },
+      expected: "Allowed",
+    },
+    {
+      ...onKey,
+      action: "kms:Decrypt",
+      intent: "CloudTrail acting for another trail cannot use the notification key",
+      context: { "aws:SourceArn": otherTrailOf(f.trailArn) },
+      expected: "ImplicitlyDenied",
+    },
+  ];
+}
+
 /**
  * The access table: every generated document's intended behaviour as requests and decisions. One section
  * per concern; a new document (an SCP, an RCP, a reader role) adds its own section to this list.
@@ -368,6 +433,7 @@ export const ACCESS_TABLE_SECTIONS: ((facts: PlanFacts) => AccessRequest[])[] = 
   accessLogRows,
   logDeliveryRows,
   alarmRows,
+  notificationRows,
 ];
 
 export function accessTable(facts: PlanFacts): AccessRequest[] {

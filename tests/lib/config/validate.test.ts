@@ -60,7 +60,12 @@ describe("validateStackConfig", () => {
         insights: [],
         cloudWatchLogs: { retentionDays: 365 },
       });
-      assert.deepEqual(config.monitoring, { namespace: "OrgGovernance", emails: [], controls: "cis" });
+      assert.deepEqual(config.monitoring, {
+        namespace: "OrgGovernance",
+        emails: [],
+        controls: "cis",
+        maxQuietMinutes: 60,
+      });
       assert.deepEqual(config.organization, {});
       assert.deepEqual(config.tags, {});
     });
@@ -644,6 +649,22 @@ describe("validateStackConfig", () => {
       assertRejected(
         { monitoring: { namespace: long } },
         `${key}.namespace: ${rule} (got ${truncated(long)})`,
+      );
+    });
+
+    // "PutMetricAlarm" (CloudWatch API reference): Period × EvaluationPeriods is at most 86,400 seconds.
+    it("bounds the delivery alarm's quiet period to 1-1440 whole minutes, at its own key", () => {
+      assertRejected(
+        { monitoring: { maxQuietMinutes: 1441 } },
+        `${key}.maxQuietMinutes: expected at most 1440 minutes (one day), the longest period a CloudWatch alarm evaluates (got 1441)`,
+      );
+      assertRejected(
+        { monitoring: { maxQuietMinutes: 0 } },
+        `${key}.maxQuietMinutes: expected at least 1 minute (got 0)`,
+      );
+      assertRejected(
+        { monitoring: { maxQuietMinutes: 1.5 } },
+        `${key}.maxQuietMinutes: expected a whole number of minutes (got 1.5)`,
       );
     });
 
