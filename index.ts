@@ -155,6 +155,7 @@ function createTrail(
       // policy), the log group and the delivery role.
       bucketName: archive.bucketPolicy.bucket,
       ownBucketArns: [archive.bucketArn, bucketArn(partition, archive.accessLogBucketName)],
+      archiveBucketArn: archive.bucketArn,
       kmsKeyArn: archive.key.arn,
       logGroupArn: delivery.logGroup.arn,
       cloudWatchLogsRoleArn: delivery.role.arn,

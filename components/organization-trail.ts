@@ -6,8 +6,10 @@ export interface OrganizationTrailArgs {
   trailName: string;
   /** The archive bucket's name, taken from its bucket policy so the trail waits for that policy. */
   bucketName: pulumi.Input<string>;
-  /** ARNs of the archive and access-log buckets, excluded from S3 data events. */
+  /** ARNs of the archive and access-log buckets, excluded from S3 data events of other buckets. */
   ownBucketArns: string[];
+  /** The archive bucket's ARN: its own object-level activity is recorded, CloudTrail's deliveries aside. */
+  archiveBucketArn: string;
   kmsKeyArn: pulumi.Input<string>;
   /** The log group ARN without `:*`, taken from the log group so the trail waits for it. */
   logGroupArn: pulumi.Input<string>;
@@ -63,7 +65,11 @@ export class OrganizationTrail extends pulumi.ComponentResource {
         cloudWatchLogsGroupArn: pulumi.interpolate`${args.logGroupArn}:*`,
         cloudWatchLogsRoleArn: args.cloudWatchLogsRoleArn,
         snsTopicName: args.snsTopicArn,
-        advancedEventSelectors: trailEventSelectors(args.dataEvents, args.ownBucketArns),
+        advancedEventSelectors: trailEventSelectors(
+          args.dataEvents,
+          args.ownBucketArns,
+          args.archiveBucketArn,
+        ),
         insightSelectors: insights.map((insightType) => ({ insightType })),
         tags: args.tags ?? {},
       },

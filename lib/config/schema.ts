@@ -93,6 +93,8 @@ export const dataEventsConfigSchema = z.strictObject({
   lambda: z.boolean().default(false),
   /** @default false */
   dynamodb: z.boolean().default(false),
+  /** Record reads of the archived logs (GetObject) besides every other call on them. @default true */
+  archiveReads: z.boolean().default(true),
 });
 
 export const trailConfigSchema = z.strictObject({
@@ -106,7 +108,12 @@ export const trailConfigSchema = z.strictObject({
       "a trail name of 3-128 letters, digits, '.', '_' or '-', starting and ending with a letter or digit",
     )
     .default("org-governance"),
-  dataEvents: dataEventsConfigSchema.default({ s3: "WriteOnly", lambda: false, dynamodb: false }),
+  dataEvents: dataEventsConfigSchema.default({
+    s3: "WriteOnly",
+    lambda: false,
+    dynamodb: false,
+    archiveReads: true,
+  }),
   /** @default [] */
   insights: z
     .array(z.enum(["ApiCallRateInsight", "ApiErrorRateInsight"]))

@@ -70,7 +70,7 @@ function archiveBucketRows(f: PlanFacts): AccessRequest[] {
       ...write,
       intent: "CloudTrail acting for another trail cannot write",
       context: { "aws:SourceArn": otherTrailOf(f.trailArn), ...ACL, ...TLS },
-      expected: "ImplicitlyDenied",
+      expected: "ExplicitlyDenied",
     },
     {
       ...write,
@@ -97,6 +97,29 @@ function archiveBucketRows(f: PlanFacts): AccessRequest[] {
       resource: f.archiveBucketArn,
       intent: "CloudTrail checks the bucket ACL for this trail",
       context: { "aws:SourceArn": f.trailArn, ...TLS },
+      expected: "Allowed",
+    },
+    {
+      document,
+      principal: `arn:aws:iam::${f.archiveAccountId}:role/Administrator`,
+      callerPolicies: [ADMINISTRATOR],
+      action: "s3:PutObject",
+      resource: logFile,
+      resourceAccount: f.archiveAccountId,
+      intent:
+        "nobody but this trail writes to the archive, not even its account's administrator (no selector can tell CloudTrail's PutObject from theirs)",
+      context: { ...ACL, ...TLS },
+      expected: "ExplicitlyDenied",
+    },
+    {
+      document,
+      principal: `arn:aws:iam::${f.archiveAccountId}:role/Auditor`,
+      callerPolicies: [ADMINISTRATOR],
+      action: "s3:GetObject",
+      resource: logFile,
+      resourceAccount: f.archiveAccountId,
+      intent: "a reader of the log-archive account reads log files (the read is recorded by the trail)",
+      context: TLS,
       expected: "Allowed",
     },
     {

@@ -56,7 +56,7 @@ describe("validateStackConfig", () => {
       assert.deepEqual(config.trail, {
         create: true,
         name: "org-governance",
-        dataEvents: { s3: "WriteOnly", lambda: false, dynamodb: false },
+        dataEvents: { s3: "WriteOnly", lambda: false, dynamodb: false, archiveReads: true },
         insights: [],
         cloudWatchLogs: { retentionDays: 365 },
       });
@@ -138,7 +138,7 @@ describe("validateStackConfig", () => {
             trail: {
               create: false,
               name: "my.trail_name-1",
-              dataEvents: { s3: "All", lambda: true, dynamodb: true },
+              dataEvents: { s3: "All", lambda: true, dynamodb: true, archiveReads: false },
               insights: ["ApiCallRateInsight", "ApiErrorRateInsight"],
               cloudWatchLogs: { retentionDays: 3653 },
             },
@@ -156,7 +156,12 @@ describe("validateStackConfig", () => {
       assert.equal(config.logArchive!.objectLock.retentionDays, 365);
       assert.equal(config.logArchive!.protect, false);
       assert.equal(config.trail.create, false);
-      assert.deepEqual(config.trail.dataEvents, { s3: "All", lambda: true, dynamodb: true });
+      assert.deepEqual(config.trail.dataEvents, {
+        s3: "All",
+        lambda: true,
+        dynamodb: true,
+        archiveReads: false,
+      });
       assert.equal(config.monitoring.logGroupName, "aws-controltower/CloudTrailLogs");
       assert.equal(config.partition, "aws-us-gov");
       assert.equal(config.tags.owner, "security");
@@ -527,7 +532,12 @@ describe("validateStackConfig", () => {
 
     it("fills the other data event defaults when one is set", () => {
       const config = validateStackConfig(rawConfig({ trail: { dataEvents: { lambda: true } } }));
-      assert.deepEqual(config.trail.dataEvents, { s3: "WriteOnly", lambda: true, dynamodb: false });
+      assert.deepEqual(config.trail.dataEvents, {
+        s3: "WriteOnly",
+        lambda: true,
+        dynamodb: false,
+        archiveReads: true,
+      });
     });
 
     it("rejects unknown insight types by their position", () => {
