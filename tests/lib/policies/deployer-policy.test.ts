@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { deployerPolicy } from "../../../lib/policies/deployer-policy";
 import { namingProblems } from "../../support/iam-names";
-import { AccessRequest, GeneratedDocument, simulate } from "../../support/iam-simulation";
+import { AccessRequest, GeneratedDocument, PolicyJson, simulate } from "../../support/iam-simulation";
 import { PROJECT_DIR } from "../../support/plan";
 import { ARCHIVE_ACCOUNT_ID, MANAGEMENT_ACCOUNT_ID } from "../../support/policy-fixtures";
 
@@ -20,7 +20,16 @@ const DELIVERY_ROLE = `arn:aws:iam::${MANAGEMENT_ACCOUNT_ID}:role/org-governance
 describe("deployerPolicy", () => {
   const policy = deployerPolicy(ARGS);
   const documents = new Map<string, GeneratedDocument>([
-    ["deployer", { id: "deployer", type: "docs", kind: "identity", document: policy }],
+    // As AWS reads it: the JSON text the docs publish.
+    [
+      "deployer",
+      {
+        id: "deployer",
+        type: "docs",
+        kind: "identity",
+        document: JSON.parse(JSON.stringify(policy)) as PolicyJson,
+      },
+    ],
   ]);
   const request = (
     row: Omit<AccessRequest, "document" | "principal" | "resourceAccount">,
