@@ -1,4 +1,4 @@
-import { keyAdministrators, policyDocument, PolicyDocument } from "./document";
+import { denyInsecurePublish, keyAdministrators, policyDocument, PolicyDocument } from "./document";
 
 export interface TrailNotificationPolicyArgs {
   partition: string;
@@ -24,14 +24,7 @@ export function trailNotificationTopicPolicy(
       Resource: args.topicArn,
       Condition: { StringEquals: { "aws:SourceArn": args.trailArn } },
     },
-    {
-      Sid: "DenyInsecureTransport",
-      Effect: "Deny",
-      Principal: "*",
-      Action: "sns:Publish",
-      Resource: args.topicArn,
-      Condition: { Bool: { "aws:SecureTransport": "false" } },
-    },
+    denyInsecurePublish(args.topicArn),
   );
 }
 
