@@ -1,6 +1,7 @@
 import { Provider } from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { LogArchive } from "./components/log-archive";
+import { Guardrails } from "./components/guardrails";
 import { OrganizationTrail } from "./components/organization-trail";
 import { SecurityMonitoring } from "./components/security-monitoring";
 import { TrailDeliveryAlarm } from "./components/trail-delivery-alarm";
@@ -10,6 +11,7 @@ import { selectControls } from "./lib/controls";
 import { readStackConfig } from "./lib/config/pulumi-config";
 import { reportingUserErrors } from "./lib/errors";
 import { GovernanceContext, governanceContext } from "./lib/governance";
+import { GuardrailPlan, guardrailSummary, planGuardrails } from "./lib/guardrails/plan";
 import { bucketArn } from "./lib/naming";
 import { summarizeOrganization } from "./lib/organization/inventory/summary";
 import { assertTrailCanBeCreated, preflightWarnings } from "./lib/organization/preflight";
@@ -26,18 +28,29 @@ export = () =>
     const createsTrail = context.archive !== undefined && config.trail.create;
     assertTrailCanBeCreated(organization, createsTrail);
     for (const warning of preflightWarnings(summary)) pulumi.log.warn(warning);
+    const guardrails =
+      context.archive &&
+      planGuardrails({
+        config,
+        organization,
+        trailArn: context.trailArn,
+        archive: { accountId: context.archive.account.id, roleArn: context.archive.roleArn },
+      });
     const { partition, region } = config;
     const defaultTags = { tags: config.tags };
 
     // allowedAccountIds makes a run with the wrong credentials fail before it changes anything.
     const management = new Provider("management-account", {
+      ...config.awsProvider,
       region,
       allowedAccountIds: [context.managementAccountId],
       defaultTags,
     });
     // A landing zone that already has an organization trail (Control Tower) gets monitoring only:
     // two organization trails would double the cost and split the evidence.
-    const governed = createsTrail ? createTrail(context, context.archive!, management) : undefined;
+    const governed = createsTrail
+      ? createTrail(context, context.archive!, management, guardrails)
+      : undefined;
     const monitoring = new SecurityMonitoring(
       "security-monitoring",
       {
@@ -86,6 +99,7 @@ export = () =>
         logGroupArn: governed.delivery.logGroupArn,
         deliveryNotificationTopicArn: governed.notifications.topic.arn,
       }),
+      ...(guardrails && { guardrails: guardrailSummary(guardrails) }),
     };
   });
 
@@ -94,11 +108,14 @@ function createTrail(
   context: GovernanceContext,
   archiveAccount: NonNullable<GovernanceContext["archive"]>,
   management: Provider,
+  guardrailPlan: GuardrailPlan | undefined,
 ) {
   const { config } = context;
   const { partition, region } = config;
   const settings = archiveAccount.settings;
+  // The stack's credentials settings (aws:profile, ...) are the base the log-archive role is assumed from.
   const logArchiveAccount = new Provider("log-archive-account", {
+    ...config.awsProvider,
     region,
     allowedAccountIds: [archiveAccount.account.id],
     assumeRoles: [{ roleArn: archiveAccount.roleArn, sessionName: "org-governance" }],
@@ -169,5 +186,23 @@ function createTrail(
     { providers: [management] },
   );
 
-  return { archive, delivery, notifications, trail };
+  // In the management account: only it can create and attach organization policies.
+  const guardrails =
+    guardrailPlan &&
+    new Guardrails(
+      "guardrails",
+      {
+        organizationId: context.organizationId,
+        archiveBucketArn: guardrailPlan.archiveBucketArn,
+        accessLogBucketArn: guardrailPlan.accessLogBucketArn,
+        archiveKeyArn: archive.key.arn,
+        trailArn: context.trailArn,
+        exemptPrincipals: guardrailPlan.exemptPrincipals,
+        targets: guardrailPlan.targets,
+        resourceControlPolicy: guardrailPlan.resourceControlPolicy,
+      },
+      { providers: [management] },
+    );
+
+  return { archive, delivery, notifications, trail, guardrails };
 }

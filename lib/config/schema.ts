@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { accountReference } from "./account-reference";
 
 /** The namespace of every key this program reads (`org-governance:<key>`). */
 export const CONFIG_NAMESPACE = "org-governance";
@@ -31,11 +32,6 @@ function days(max: number, why: string) {
 }
 
 const lifecycleDays = days(S3_INTEGER_MAX, "the largest day count S3 lifecycle rules accept");
-
-const accountReference = z
-  .string()
-  .trim()
-  .min(1, "an account id, name or e-mail address of a member account");
 
 export const organizationConfigSchema = z.strictObject({
   /** @default undefined — the live AWS Organizations API is read */
@@ -100,6 +96,12 @@ export const dataEventsConfigSchema = z.strictObject({
 export const trailConfigSchema = z.strictObject({
   /** @default true — false adds monitoring to an existing trail's log group (Control Tower) */
   create: z.boolean().default(true),
+  /**
+   * A member account (id, name or e-mail) registered as CloudTrail's delegated administrator, so the
+   * security team manages the trail from its own account.
+   * @default undefined — none
+   */
+  delegatedAdministrator: accountReference.optional(),
   /** @default "org-governance" */
   name: z
     .string()
@@ -167,6 +169,23 @@ export const monitoringConfigSchema = z.strictObject({
     .optional(),
 });
 
+/** Preventive guardrails: organization policies that keep the trail and its archive intact. */
+export const guardrailsConfigSchema = z.strictObject({
+  /** @default true when the program creates the trail (`trail.create`), else false */
+  enabled: z.boolean().optional(),
+  /** @default "root" — every account of the organization; or a list of OU ids or names (or root ids) */
+  targets: z
+    .union([
+      z.literal("root"),
+      z.array(z.string().trim().min(1, "an OU id or name")).min(1, 'at least one OU id or name, or "root"'),
+    ])
+    .default("root"),
+  /** @default [the role the program deploys the archive with] — `aws:PrincipalArn` patterns */
+  exemptPrincipals: z.array(z.string()).min(1, "at least one principal ARN pattern").optional(),
+  /** @default true — also attach the resource control policy (the archive's data perimeter) */
+  resourceControlPolicy: z.boolean().default(true),
+});
+
 const tagKey = z
   .string()
   .min(1, "a tag key of 1-128 characters")
@@ -179,6 +198,7 @@ export const stackConfigSchema = z.strictObject({
   logArchive: logArchiveConfigSchema.optional(),
   trail: trailConfigSchema.default(trailConfigSchema.parse({})),
   monitoring: monitoringConfigSchema.default(monitoringConfigSchema.parse({})),
+  guardrails: guardrailsConfigSchema.default({ targets: "root", resourceControlPolicy: true }),
   /** Applied to every taggable resource through the providers' default tags. @default {} */
   tags: z.record(tagKey, z.string().max(256, "a tag value of at most 256 characters")).default({}),
 });

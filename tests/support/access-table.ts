@@ -447,6 +447,83 @@ function notificationRows(f: PlanFacts): AccessRequest[] {
 }
 
 /**
+ * The guardrails (SCP and RCP) together with the archive's own policies: the trail's deliveries still
+ * pass, the archive refuses principals and services outside the organization, and member-account
+ * administrators cannot loosen the archive. The deployment role named as exempt keeps managing it.
+ */
+function guardrailRows(f: PlanFacts): AccessRequest[] {
+  const logFile = `${f.archiveBucketArn}/AWSLogs/${f.organizationId}/${f.managementAccountId}/CloudTrail/${f.region}/2026/01/01/file.json.gz`;
+  const delivery = {
+    document: "guardrails-rcp.content",
+    alongWith: ["log-archive-bucket-policy.policy"],
+    principal: "cloudtrail.amazonaws.com",
+    action: "s3:PutObject",
+    resource: logFile,
+    resourceAccount: f.archiveAccountId,
+  };
+  const fromTrail = {
+    "aws:SourceArn": f.trailArn,
+    "aws:SourceAccount": f.managementAccountId,
+    "aws:SourceOrgID": f.organizationId,
+    "aws:PrincipalIsAWSService": "true",
+    ...ACL,
+    ...TLS,
+  };
+  const administrator = {
+    document: "guardrails-scp.content",
+    principal: `arn:aws:iam::${f.archiveAccountId}:role/Administrator`,
+    callerPolicies: [ADMINISTRATOR],
+    resourceAccount: f.archiveAccountId,
+  };
+  return [
+    {
+      ...delivery,
+      intent: "with the RCP in force, CloudTrail still delivers this trail's log files",
+      context: fromTrail,
+      expected: "Allowed",
+    },
+    {
+      ...delivery,
+      intent: "with the RCP in force, a service acting for an account outside the organization cannot write",
+      context: { ...fromTrail, "aws:SourceAccount": "999999999999", "aws:SourceOrgID": "o-outsider123" },
+      expected: "ExplicitlyDenied",
+    },
+    {
+      document: "guardrails-rcp.content",
+      alongWith: ["log-archive-bucket-policy.policy"],
+      principal: "arn:aws:iam::999999999999:role/Outsider",
+      callerPolicies: [ADMINISTRATOR],
+      action: "s3:GetObject",
+      resource: logFile,
+      resourceAccount: f.archiveAccountId,
+      intent: "a principal outside the organization cannot read the archive",
+      context: { "aws:PrincipalOrgID": "o-outsider123", "aws:PrincipalIsAWSService": "false", ...TLS },
+      expected: "ExplicitlyDenied",
+    },
+    {
+      ...administrator,
+      action: "s3:PutBucketPolicy",
+      resource: f.archiveBucketArn,
+      intent: "a member-account administrator cannot replace the archive's bucket policy (SCP)",
+      context: { "aws:PrincipalArn": administrator.principal, ...TLS },
+      expected: "ExplicitlyDenied",
+    },
+    {
+      ...administrator,
+      principal: `arn:aws:iam::${f.archiveAccountId}:role/OrganizationAccountAccessRole`,
+      action: "s3:PutBucketPolicy",
+      resource: f.archiveBucketArn,
+      intent: "the deployment role named as exempt still manages the archive (SCP)",
+      context: {
+        "aws:PrincipalArn": `arn:aws:iam::${f.archiveAccountId}:role/OrganizationAccountAccessRole`,
+        ...TLS,
+      },
+      expected: "Allowed",
+    },
+  ];
+}
+
+/**
  * The access table: every generated document's intended behaviour as requests and decisions. One section
  * per concern; a new document (an SCP, an RCP, a reader role) adds its own section to this list.
  */
@@ -457,6 +534,7 @@ export const ACCESS_TABLE_SECTIONS: ((facts: PlanFacts) => AccessRequest[])[] = 
   logDeliveryRows,
   alarmRows,
   notificationRows,
+  guardrailRows,
 ];
 
 export function accessTable(facts: PlanFacts): AccessRequest[] {

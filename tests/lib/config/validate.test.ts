@@ -250,10 +250,10 @@ describe("validateStackConfig", () => {
       );
     });
 
-    it("rejects an account id given as a number", () => {
+    it("rejects an account id given as a number with a dropped leading zero", () => {
       assertRejected(
-        { logArchive: { account: 222233334444 } },
-        `${NS}:logArchive.account: expected string, received number (got 222233334444)`,
+        { logArchive: { account: 22233334444 } },
+        `${NS}:logArchive.account: YAML dropped a leading zero; quote the account id: account: "022233334444" (got 22233334444)`,
       );
     });
 
