@@ -5,7 +5,9 @@ import { Guardrails } from "./components/guardrails";
 import { OrganizationTrail } from "./components/organization-trail";
 import { SecurityMonitoring } from "./components/security-monitoring";
 import { TrailDelegatedAdministrator } from "./components/trail-delegated-administrator";
+import { TrailDeliveryAlarm } from "./components/trail-delivery-alarm";
 import { TrailLogDelivery } from "./components/trail-log-delivery";
+import { TrailNotifications } from "./components/trail-notifications";
 import { selectControls } from "./lib/controls";
 import { allOrProblems } from "./lib/config/collect-problems";
 import { readStackConfig } from "./lib/config/pulumi-config";
@@ -85,6 +87,18 @@ export = () =>
       { providers: [management] },
     );
 
+    // Silence is how a broken delivery shows: alarm when the trail's log group receives nothing.
+    new TrailDeliveryAlarm(
+      "trail-delivery",
+      {
+        logGroupName: config.monitoring.logGroupName ?? governed!.delivery.logGroupName,
+        quietMinutes: config.monitoring.maxQuietMinutes,
+        alarmTopicArn: monitoring.topic.arn,
+        logGroupDependencies: governed ? [governed.delivery.logGroup] : [],
+      },
+      { providers: [management] },
+    );
+
     return {
       organizationId: context.organizationId,
       managementAccountId: context.managementAccountId,
@@ -104,6 +118,7 @@ export = () =>
         kmsKeyArns: { archive: governed.archive.key.arn, logGroup: governed.delivery.key.arn },
         logGroupName: governed.delivery.logGroupName,
         logGroupArn: governed.delivery.logGroupArn,
+        deliveryNotificationTopicArn: governed.notifications.topic.arn,
       }),
       ...(guardrails && { guardrails: guardrailSummary(guardrails) }),
       ...(delegatedAdministrator && { trailDelegatedAdministratorAccountId: delegatedAdministrator.id }),
@@ -158,6 +173,19 @@ function createTrail(
     { providers: [management] },
   );
 
+  const notifications = new TrailNotifications(
+    "trail-notifications",
+    {
+      partition,
+      region,
+      accountId: context.managementAccountId,
+      trailName: context.trailName,
+      trailArn: context.trailArn,
+      protect: settings.protect,
+    },
+    { providers: [management] },
+  );
+
   const trail = new OrganizationTrail(
     "organization-trail",
     {
@@ -166,14 +194,16 @@ function createTrail(
       // policy), the log group and the delivery role.
       bucketName: archive.bucketPolicy.bucket,
       ownBucketArns: [archive.bucketArn, bucketArn(partition, archive.accessLogBucketName)],
+      archiveBucketArn: archive.bucketArn,
       kmsKeyArn: archive.key.arn,
       logGroupArn: delivery.logGroup.arn,
       cloudWatchLogsRoleArn: delivery.role.arn,
+      snsTopicArn: notifications.topic.arn,
       dataEvents: config.trail.dataEvents,
       insights: config.trail.insights,
       tags: config.tags,
       protect: settings.protect,
-      dependsOn: [...archive.bucketSettings, delivery.rolePolicy, delivery.key],
+      dependsOn: [...archive.bucketSettings, delivery.rolePolicy, delivery.key, notifications.topicPolicy],
     },
     { providers: [management] },
   );
@@ -196,5 +226,5 @@ function createTrail(
       { providers: [management] },
     );
 
-  return { archive, delivery, trail, guardrails };
+  return { archive, delivery, notifications, trail, guardrails };
 }

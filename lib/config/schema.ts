@@ -89,6 +89,8 @@ export const dataEventsConfigSchema = z.strictObject({
   lambda: z.boolean().default(false),
   /** @default false */
   dynamodb: z.boolean().default(false),
+  /** Record reads of the archived logs (GetObject) besides every other call on them. @default true */
+  archiveReads: z.boolean().default(true),
 });
 
 export const trailConfigSchema = z.strictObject({
@@ -108,7 +110,12 @@ export const trailConfigSchema = z.strictObject({
       "a trail name of 3-128 letters, digits, '.', '_' or '-', starting and ending with a letter or digit",
     )
     .default("org-governance"),
-  dataEvents: dataEventsConfigSchema.default({ s3: "WriteOnly", lambda: false, dynamodb: false }),
+  dataEvents: dataEventsConfigSchema.default({
+    s3: "WriteOnly",
+    lambda: false,
+    dynamodb: false,
+    archiveReads: true,
+  }),
   /** @default [] */
   insights: z
     .array(z.enum(["ApiCallRateInsight", "ApiErrorRateInsight"]))
@@ -144,6 +151,17 @@ export const monitoringConfigSchema = z.strictObject({
   emails: z.array(z.email("an e-mail address like secops@example.com")).default([]),
   /** @default "cis" */
   controls: z.union([z.enum(["cis", "all"]), z.array(z.string()).min(1)]).default("cis"),
+  /**
+   * Minutes without a single event in the trail's log group before the delivery alarm fires. A period of
+   * at most one day: PutMetricAlarm caps Period × EvaluationPeriods at 86,400 seconds.
+   * @default 60
+   */
+  maxQuietMinutes: z
+    .number()
+    .int("a whole number of minutes")
+    .min(1, "at least 1 minute")
+    .max(1440, "at most 1440 minutes (one day), the longest period a CloudWatch alarm evaluates")
+    .default(60),
   /** @default undefined — the log group this program creates for its trail */
   logGroupName: z
     .string()

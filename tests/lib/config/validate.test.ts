@@ -56,11 +56,16 @@ describe("validateStackConfig", () => {
       assert.deepEqual(config.trail, {
         create: true,
         name: "org-governance",
-        dataEvents: { s3: "WriteOnly", lambda: false, dynamodb: false },
+        dataEvents: { s3: "WriteOnly", lambda: false, dynamodb: false, archiveReads: true },
         insights: [],
         cloudWatchLogs: { retentionDays: 365 },
       });
-      assert.deepEqual(config.monitoring, { namespace: "OrgGovernance", emails: [], controls: "cis" });
+      assert.deepEqual(config.monitoring, {
+        namespace: "OrgGovernance",
+        emails: [],
+        controls: "cis",
+        maxQuietMinutes: 60,
+      });
       assert.deepEqual(config.organization, {});
       assert.deepEqual(config.tags, {});
     });
@@ -133,7 +138,7 @@ describe("validateStackConfig", () => {
             trail: {
               create: false,
               name: "my.trail_name-1",
-              dataEvents: { s3: "All", lambda: true, dynamodb: true },
+              dataEvents: { s3: "All", lambda: true, dynamodb: true, archiveReads: false },
               insights: ["ApiCallRateInsight", "ApiErrorRateInsight"],
               cloudWatchLogs: { retentionDays: 3653 },
             },
@@ -151,7 +156,12 @@ describe("validateStackConfig", () => {
       assert.equal(config.logArchive!.objectLock.retentionDays, 365);
       assert.equal(config.logArchive!.protect, false);
       assert.equal(config.trail.create, false);
-      assert.deepEqual(config.trail.dataEvents, { s3: "All", lambda: true, dynamodb: true });
+      assert.deepEqual(config.trail.dataEvents, {
+        s3: "All",
+        lambda: true,
+        dynamodb: true,
+        archiveReads: false,
+      });
       assert.equal(config.monitoring.logGroupName, "aws-controltower/CloudTrailLogs");
       assert.equal(config.partition, "aws-us-gov");
       assert.equal(config.tags.owner, "security");
@@ -522,7 +532,12 @@ describe("validateStackConfig", () => {
 
     it("fills the other data event defaults when one is set", () => {
       const config = validateStackConfig(rawConfig({ trail: { dataEvents: { lambda: true } } }));
-      assert.deepEqual(config.trail.dataEvents, { s3: "WriteOnly", lambda: true, dynamodb: false });
+      assert.deepEqual(config.trail.dataEvents, {
+        s3: "WriteOnly",
+        lambda: true,
+        dynamodb: false,
+        archiveReads: true,
+      });
     });
 
     it("rejects unknown insight types by their position", () => {
@@ -644,6 +659,22 @@ describe("validateStackConfig", () => {
       assertRejected(
         { monitoring: { namespace: long } },
         `${key}.namespace: ${rule} (got ${truncated(long)})`,
+      );
+    });
+
+    // "PutMetricAlarm" (CloudWatch API reference): Period × EvaluationPeriods is at most 86,400 seconds.
+    it("bounds the delivery alarm's quiet period to 1-1440 whole minutes, at its own key", () => {
+      assertRejected(
+        { monitoring: { maxQuietMinutes: 1441 } },
+        `${key}.maxQuietMinutes: expected at most 1440 minutes (one day), the longest period a CloudWatch alarm evaluates (got 1441)`,
+      );
+      assertRejected(
+        { monitoring: { maxQuietMinutes: 0 } },
+        `${key}.maxQuietMinutes: expected at least 1 minute (got 0)`,
+      );
+      assertRejected(
+        { monitoring: { maxQuietMinutes: 1.5 } },
+        `${key}.maxQuietMinutes: expected a whole number of minutes (got 1.5)`,
       );
     });
 

@@ -393,9 +393,10 @@ export const BREAKERS: Record<string, readonly [string, (stack: Stack) => Stack]
         }),
     ],
     [
-      "noncurrent versions expire after 10 days",
+      // Only without a default Object Lock retention: a lock keeps lifecycle from deleting a version early.
+      "noncurrent versions expire after 10 days, without a default lock retention",
       (s) =>
-        withProps(s, "archive-lifecycle", {
+        withProps(without(s, "archive-object-lock"), "archive-lifecycle", {
           rules: [{ id: "short", status: "Enabled", noncurrentVersionExpiration: { noncurrentDays: 10 } }],
         }),
     ],
