@@ -25,6 +25,8 @@ export interface LogArchiveArgs {
   trailArn: string;
   objectLock: LogArchiveConfig["objectLock"];
   lifecycle: LogArchiveConfig["lifecycle"];
+  /** Roles the key lets decrypt trail logs. @default [] */
+  readerRoleArns?: string[];
   /**
    * Protect the buckets and the key: the engine refuses to delete or replace them, and a removal from the
    * program leaves them in AWS.
@@ -74,6 +76,7 @@ export class LogArchive extends pulumi.ComponentResource {
             archiveAccountId: args.archiveAccountId,
             trailArn: args.trailArn,
             managementTrailsArnPattern: managementTrailsArnPattern(args.partition, args.managementAccountId),
+            readerRoleArns: args.readerRoleArns,
           }),
         ),
       },
