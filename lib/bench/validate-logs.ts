@@ -125,6 +125,7 @@ export async function runValidateLogsBench(
             cloudTrailUrl: served.cloudTrail.url,
             proxyUrl: proxy.url,
             caFile: authority.caFile,
+            verbose: false,
           });
           cliMs = performance.now() - cliStarted;
           if (run.code !== 0 || !run.stdout.includes(`${logKeys.length}/${logKeys.length} log files valid`)) {
