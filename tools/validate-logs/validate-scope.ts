@@ -128,10 +128,18 @@ export async function validateScope(
   }
 
   progress.logsQueued(entries.length);
-  const checked = await Promise.all(entries.map((entry) => limiter.run(() => checkLogFile(reader, entry))));
+  // Results are kept in the digests' order (a stable report); progress moves as each file is done.
+  const checked = await Promise.all(
+    entries.map((entry) =>
+      limiter.run(async () => {
+        const outcome = await checkLogFile(reader, entry);
+        progress.logChecked(outcome.bytes);
+        return outcome;
+      }),
+    ),
+  );
   for (const [index, outcome] of checked.entries()) {
     summary.bytes += outcome.bytes;
-    progress.logChecked(outcome.bytes);
     if (!outcome.problem) {
       summary.logs.valid++;
       continue;

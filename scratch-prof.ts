@@ -1,0 +1,20 @@
+import { buildArchive } from "./tests/support/archive-builder";
+import { serveArchive } from "./tests/support/validate-logs-harness";
+import { useTestCredentialsInEnvironment } from "./tests/support/organizations-endpoint/test-credentials";
+(async () => {
+  const hours = 20;
+  const archive = buildArchive({ bucket: "b", trailName: "t", homeRegion: "us-east-1", trailAccountId: "111122223333", accounts: ["111122223333"], regions: ["us-east-1"], start: new Date("2026-04-01T00:00:00Z"), hours, logsPerHour: 100, recordsPerLog: 20 });
+  const restore = useTestCredentialsInEnvironment();
+  const served = await serveArchive(archive, { explicitEndpoints: true });
+  const from = new Date("2026-04-01T00:01:00Z"), to = new Date(Date.parse("2026-04-01T00:00:00Z") + hours * 3600_000);
+  await served.validate({ from, to, concurrency: 16 });
+  const t = performance.now();
+  const r = await served.validate({ from, to, concurrency: 16 });
+  console.log("ms/file", (performance.now() - t) / 2000, r.problems.length, JSON.stringify(served.s3.counters.requests));
+  const { gunzipSync } = require("zlib"); const { createHash } = require("crypto");
+  const logs = archive.objects.filter((o) => archive.logs.has(o.key));
+  const f = performance.now();
+  for (const o of logs) createHash("sha256").update(gunzipSync(o.body)).digest("hex");
+  console.log("floor ms/file (memory)", (performance.now() - f) / logs.length);
+  await served.close(); restore();
+})();
