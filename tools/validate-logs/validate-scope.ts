@@ -10,6 +10,7 @@ import {
   parseDigestKey,
   parseLogKey,
 } from "./layout";
+import { mapConcurrently } from "../../lib/policy-check/map-concurrently";
 import type { Limiter } from "./limiter";
 import type { ArchiveReader } from "./reader";
 import type { Problem, ScopeSummary } from "./verdicts";
@@ -129,14 +130,13 @@ export async function validateScope(
 
   progress.logsQueued(entries.length);
   // Results are kept in the digests' order (a stable report); progress moves as each file is done.
-  const checked = await Promise.all(
-    entries.map((entry) =>
-      limiter.run(async () => {
-        const outcome = await checkLogFile(reader, entry);
-        progress.logChecked(outcome.bytes);
-        return outcome;
-      }),
-    ),
+  // A pool as wide as the shared limit: pending work stays bounded whatever the number of log files.
+  const checked = await mapConcurrently(entries, limiter.limit, (entry) =>
+    limiter.run(async () => {
+      const outcome = await checkLogFile(reader, entry);
+      progress.logChecked(outcome.bytes);
+      return outcome;
+    }),
   );
   for (const [index, outcome] of checked.entries()) {
     summary.bytes += outcome.bytes;
