@@ -154,6 +154,7 @@ function createTrail(
       trailArn: context.trailArn,
       objectLock: settings.objectLock,
       lifecycle: settings.lifecycle,
+      readerRoleArns: settings.readerRoleArns,
       protect: settings.protect,
     },
     { providers: [logArchiveAccount] },

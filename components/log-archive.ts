@@ -25,6 +25,8 @@ export interface LogArchiveArgs {
   trailArn: string;
   objectLock: LogArchiveConfig["objectLock"];
   lifecycle: LogArchiveConfig["lifecycle"];
+  /** Roles the key lets decrypt trail logs. @default [] */
+  readerRoleArns?: string[];
   /**
    * Protect and retain everything that keeps the trail's archive working: the key, both buckets and every
    * bucket setting (policy, Object Lock, encryption, versioning, public-access block, ownership, logging,
@@ -81,6 +83,7 @@ export class LogArchive extends pulumi.ComponentResource {
             archiveAccountId: args.archiveAccountId,
             trailArn: args.trailArn,
             managementTrailsArnPattern: managementTrailsArnPattern(args.partition, args.managementAccountId),
+            readerRoleArns: args.readerRoleArns,
           }),
         ),
       },

@@ -80,6 +80,17 @@ export const logArchiveConfigSchema = z.strictObject({
   lifecycle: lifecycleConfigSchema.default({}),
   /** @default true */
   protect: z.boolean().default(true),
+  /** Roles the archive key lets decrypt trail logs (readers such as `npm run validate-logs`). @default [] */
+  readerRoleArns: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+          "an IAM role ARN like arn:aws:iam::123456789012:role/LogReader",
+        ),
+    )
+    .default([]),
 });
 
 export const dataEventsConfigSchema = z.strictObject({

@@ -12,6 +12,7 @@ import { measurePlanScaling } from "./plan-scaling";
 import { measurePolicyCheck, type SizePlan } from "./policy-check";
 import { measureProdPlan } from "./prod-plan";
 import type { RunPlan } from "./stats";
+import { runValidateLogsBench, validateLogsFigures } from "./validate-logs";
 
 export const MEASUREMENT_NAMES = [
   "plan",
@@ -19,6 +20,7 @@ export const MEASUREMENT_NAMES = [
   "inventory",
   "filter-patterns",
   "policy-check",
+  "validate-logs",
   "npm-ci",
   "npm-test",
 ] as const;
@@ -105,6 +107,7 @@ const TITLES: Record<MeasurementName, string> = {
   inventory: "inventory through the loopback endpoint",
   "filter-patterns": "filter patterns over generated records",
   "policy-check": "policy check over gRPC",
+  "validate-logs": "validate-logs vs the AWS CLI and the local-disk floor",
   "npm-ci": "npm ci",
   "npm-test": "npm test",
 };
@@ -136,6 +139,9 @@ const MEASUREMENTS: Record<MeasurementName, (context: Context) => Promise<Figure
       onProgress: context.progress,
     });
   },
+  // One run of each: the AWS CLI alone takes a minute over 10,000 files.
+  "validate-logs": async ({ progress }) =>
+    validateLogsFigures(await runValidateLogsBench({ onProgress: progress })),
   "npm-ci": async ({ settings, projectDir, progress }) =>
     settings.npmCi
       ? measureNpmCi({ ...settings.npmCi, projectDir, onProgress: progress })

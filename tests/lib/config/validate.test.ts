@@ -49,6 +49,7 @@ describe("validateStackConfig", () => {
         objectLock: { mode: "COMPLIANCE", retentionDays: 365 },
         lifecycle: { infrequentAccessAfterDays: 90, glacierAfterDays: 365 },
         protect: true,
+        readerRoleArns: [],
       });
     });
 
@@ -254,6 +255,21 @@ describe("validateStackConfig", () => {
       assertRejected(
         { logArchive: { account: 22233334444 } },
         `${NS}:logArchive.account: YAML dropped a leading zero; quote the account id: account: "022233334444" (got 22233334444)`,
+      );
+    });
+
+    it("accepts reader role ARNs and rejects what is not an IAM role ARN", () => {
+      const readers = [
+        "arn:aws:iam::333344445555:role/LogReader",
+        "arn:aws-us-gov:iam::333344445555:role/audit/Reader",
+      ];
+      const config = validateStackConfig(
+        rawConfig({ logArchive: { account: "x", readerRoleArns: readers } }),
+      );
+      assert.deepEqual(config.logArchive?.readerRoleArns, readers);
+      assertRejected(
+        { logArchive: { account: "x", readerRoleArns: ["arn:aws:iam::333344445555:user/alice"] } },
+        `${NS}:logArchive.readerRoleArns[0]: expected an IAM role ARN like arn:aws:iam::123456789012:role/LogReader (got "arn:aws:iam::333344445555:user/alice")`,
       );
     });
 

@@ -24,6 +24,7 @@ describe("runBench", () => {
       "inventory",
       "filter-patterns",
       "policy-check",
+      "validate-logs",
       "npm-ci",
       "npm-test",
     ]);
