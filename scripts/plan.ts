@@ -8,6 +8,8 @@ import { formatPlan } from "../tools/plan/print-plan";
 import { PlanFailedError, runPlan } from "../tools/plan/run-plan";
 import { PLAN_YOUR_ORGANIZATION } from "../tools/plan/snapshot-choice";
 import { StackFileError } from "../tools/plan/stack-files";
+import { configKeyOf, stackPolicyConfig } from "../tools/plan/stack-policy";
+import type { PlannedStack } from "./policy-check";
 import { toStackExport } from "../tools/plan/stack-export";
 
 const USAGE =
@@ -84,7 +86,10 @@ export async function main(
     ...(values["policy-config"] ? ["--policy-config", values["policy-config"]] : []),
   ];
   try {
-    return await loadPolicyCheck().main(policyArgs, checkIO);
+    return await loadPolicyCheck().main(policyArgs, checkIO, {
+      stackPolicyConfig: stackPolicyConfig(plan),
+      configKeyOf,
+    });
   } finally {
     if (!values.out) rmSync(path.dirname(out), { recursive: true, force: true });
   }
@@ -96,7 +101,7 @@ function sampleOrganizationId(): string {
 
 /** What the plan needs of `scripts/policy-check.ts`; a test pins that the module fits it. */
 export interface PolicyCheckCommand {
-  main(argv: string[], io: CommandIO): Promise<number>;
+  main(argv: string[], io: CommandIO, fromPlan?: PlannedStack): Promise<number>;
 }
 
 /**
