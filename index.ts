@@ -5,6 +5,7 @@ import { OrganizationTrail } from "./components/organization-trail";
 import { SecurityMonitoring } from "./components/security-monitoring";
 import { TrailLogDelivery } from "./components/trail-log-delivery";
 import { selectControls } from "./lib/controls";
+import { monitoringWarnings } from "./lib/config/monitoring-warnings";
 import { readStackConfig } from "./lib/config/pulumi-config";
 import { reportingUserErrors } from "./lib/errors";
 import { GovernanceContext, governanceContext } from "./lib/governance";
@@ -22,6 +23,7 @@ export = () =>
     const context = governanceContext(config, organization);
     const summary = summarizeOrganization(organization);
     for (const warning of preflightWarnings(summary)) pulumi.log.warn(warning);
+    for (const warning of monitoringWarnings(config)) pulumi.log.warn(warning);
     const { partition, region } = config;
     const defaultTags = { tags: config.tags };
 
@@ -43,6 +45,7 @@ export = () =>
         region,
         accountId: context.managementAccountId,
         logGroupName: config.monitoring.logGroupName ?? governed!.delivery.logGroupName,
+        trailName: context.trailName,
         controls: selectControls(config.monitoring.controls),
         namespace: config.monitoring.namespace,
         emails: config.monitoring.emails,
@@ -100,6 +103,7 @@ function createTrail(
       managementAccountId: context.managementAccountId,
       archiveAccountId: archiveAccount.account.id,
       trailArn: context.trailArn,
+      trailName: context.trailName,
       objectLock: settings.objectLock,
       lifecycle: settings.lifecycle,
       protect: settings.protect,
