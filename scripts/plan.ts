@@ -66,6 +66,7 @@ export async function main(
     }
     throw error;
   }
+  for (const warning of plan.warnings) io.stderr(`warning: ${warning}`);
   const exported = toStackExport(plan);
   io.stdout(values.json ? JSON.stringify(exported, null, 2) : formatPlan(plan));
   const out = values.out

@@ -133,9 +133,12 @@ describe("npm run plan", () => {
         PROJECT_DIR,
       );
       assert.equal(code, 2);
-      assert.deepEqual(io.err, [
-        `${EXAMPLE_POLICY_CONFIG}: cis-monitoring-coverage.controls is "cis" but stack prod sets org-governance:monitoring.controls to ["root-account-usage","cloudtrail-config-changes"]; write the stack's value in the file (or remove the setting) so the plan and \`pulumi preview --policy-pack-config\` judge alike`,
-      ]);
+      assert.deepEqual(
+        io.err.filter((line) => !line.startsWith("warning: ")),
+        [
+          `${EXAMPLE_POLICY_CONFIG}: cis-monitoring-coverage.controls is "cis" but stack prod sets org-governance:monitoring.controls to ["root-account-usage","cloudtrail-config-changes"]; write the stack's value in the file (or remove the setting) so the plan and \`pulumi preview --policy-pack-config\` judge alike`,
+        ],
+      );
     });
 
     it("names the stack config key to change beside a finding on a setting the stack decides", async function () {
@@ -154,6 +157,22 @@ describe("npm run plan", () => {
         /trail-bucket-object-lock[\s\S]*stack config: change org-governance:logArchive\.objectLock\.days/,
       );
     });
+  });
+
+  it("prints the program's warnings on stderr, such as alarms that notify nobody", async () => {
+    const io = capture();
+    const file = path.join(work, "Pulumi.no-emails.yaml");
+    writeFileSync(
+      file,
+      "config:\n  aws:region: eu-west-1\n  org-governance:logArchive:\n    account: Log Archive\n",
+    );
+    assert.equal(await main(["--config-file", file, "--no-policy"], io, PROJECT_DIR), 0);
+    assert.deepEqual(
+      io.err.filter((line) => line.startsWith("warning: ")),
+      [
+        "warning: org-governance:monitoring.emails is empty: the 15 alarms publish to the SNS topic org-governance-security-alarms, which notifies nobody; add addresses to org-governance:monitoring.emails or subscribe the topic yourself",
+      ],
+    );
   });
 
   it("exits 1 naming the file when the stack does not exist", async () => {
