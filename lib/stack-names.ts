@@ -38,6 +38,9 @@ export interface StackNames {
   readonly cloudWatchLogsRole: string;
   /** The CloudWatch namespace of the alarm metrics when `monitoring.namespace` is not set. */
   readonly defaultMetricNamespace: string;
+  /** The guardrails' service and resource control policies (names unique in the organization). */
+  readonly serviceControlPolicy: string;
+  readonly resourceControlPolicy: string;
 }
 
 export function stackNames(trailName: string): StackNames {
@@ -61,11 +64,14 @@ export function stackNames(trailName: string): StackNames {
     alarmPrefix: `${trailName}-`,
     cloudWatchLogsRole: `${fit(trailName, ROLE_MAX - "-cloudwatch-logs".length, /[^\w+=,.@-]/g)}-cloudwatch-logs`,
     defaultMetricNamespace: original ? "OrgGovernance" : `OrgGovernance/${trailName}`,
+    serviceControlPolicy: `${fit(trailName, POLICY_MAX - "-protect-audit-trail".length, /[^\w.-]/g)}-protect-audit-trail`,
+    resourceControlPolicy: `${fit(trailName, POLICY_MAX - "-audit-archive-perimeter".length, /[^\w.-]/g)}-audit-archive-perimeter`,
   };
 }
 
 const BUCKET_MAX = 63;
 const ROLE_MAX = 64;
+const POLICY_MAX = 128;
 const HASH_LENGTH = 8;
 
 /**

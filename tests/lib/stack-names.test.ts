@@ -28,6 +28,8 @@ function accountGlobalNames(trail: string): string[] {
     names.alarmTopic,
     names.cloudWatchLogsRole,
     names.defaultMetricNamespace,
+    names.serviceControlPolicy,
+    names.resourceControlPolicy,
   ];
 }
 
@@ -48,6 +50,10 @@ describe("stackNames: account-global names derived from the trail name", () => {
     assert.equal(names.alarmPrefix, "org-governance-");
     assert.equal(names.cloudWatchLogsRole, "org-governance-cloudwatch-logs");
     assert.equal(names.defaultMetricNamespace, "OrgGovernance");
+    assert.deepEqual(
+      [names.serviceControlPolicy, names.resourceControlPolicy],
+      ["org-governance-protect-audit-trail", "org-governance-audit-archive-perimeter"],
+    );
   });
 
   it("names a dev stack's resources after it, readably", () => {

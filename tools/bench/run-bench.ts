@@ -184,7 +184,7 @@ async function ensurePlanExport(context: Context): Promise<void> {
   const tsNode = join(context.projectDir, "node_modules", "ts-node", "dist", "bin.js");
   await runToSuccess(
     process.execPath,
-    [tsNode, "--transpile-only", "scripts/plan.ts", "--no-policy", "--out", context.planExport],
+    [tsNode, "--transpile-only", "tools/plan/command.ts", "--no-policy", "--out", context.planExport],
     { cwd: context.projectDir },
     "planning the prod stack",
   );

@@ -29,7 +29,7 @@ export function formatTable(figures: readonly Figure[]): string {
     .join("\n");
 }
 
-/** The same table in Markdown, for the README. */
+/** The same table in Markdown, for docs/benchmarks.md. */
 export function formatMarkdownTable(figures: readonly Figure[]): string {
   const escape = (cell: string) => cell.replace(/\|/g, "\\|");
   const line = (row: readonly string[]) => `| ${row.map(escape).join(" | ")} |`;

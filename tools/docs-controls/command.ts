@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError } from "commander";
-import { type CommandIO, UsageError } from "../cli/io";
+import { type CommandIO, runAsProcess, UsageError } from "../cli/io";
 
-export const DEFAULT_TARGET = "README.md";
+export const DEFAULT_TARGET = "docs/monitoring-controls.md";
 
 const EXIT_CODES = `
 Exit codes:
@@ -65,3 +65,5 @@ export async function main(argv: string[], io: CommandIO, projectDir = process.c
   io.stdout(`${path.relative(projectDir, file) || file}: rewrote the controls table from lib/controls`);
   return 0;
 }
+
+if (require.main === module) runAsProcess((argv, io) => main(argv, io, process.cwd()));

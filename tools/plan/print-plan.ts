@@ -46,6 +46,9 @@ const KEY_SETTINGS: Record<string, (p: Props) => string> = {
     `${(p.metricTransformation as Props | undefined)?.name}: ${p.pattern}`,
   "aws:cloudwatch/metricAlarm:MetricAlarm": (p) =>
     `${p.namespace}/${p.metricName} ${p.statistic} ≥ ${p.threshold} over ${p.period}s`,
+  "aws:organizations/policy:Policy": (p) =>
+    `${p.name}, ${p.type}, ${typeof p.content === "string" ? `${p.content.length} characters` : "content known at deployment"}`,
+  "aws:organizations/policyAttachment:PolicyAttachment": (p) => `${p.policyId} → ${p.targetId}`,
   "aws:sns/topic:Topic": (p) => `${p.name}, ${p.kmsMasterKeyId ? "KMS" : "no KMS"}`,
 };
 
@@ -99,6 +102,7 @@ export function formatPlan(plan: PlanResult): string {
   for (const r of plan.resources.filter((x) => x.custom && !x.type.startsWith("pulumi:"))) {
     counts.set(shortType(r.type), (counts.get(shortType(r.type)) ?? 0) + 1);
   }
+  lines.push(...guardrailLines(plan.outputs.guardrails as GuardrailOutput | undefined));
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   lines.push(`${total} resources: ${[...counts].map(([t, n]) => `${n} ${t}`).join(", ")}`);
   return lines.join("\n");
@@ -111,5 +115,26 @@ export function planHeading(plan: PlanResult, organizationId: string | undefined
     `Offline plan of stack "${plan.stack}" for organization ${organizationId ?? "?"} ${source}.`,
     ...(plan.snapshot?.origin === "sample" ? [`Note: ${PLAN_YOUR_ORGANIZATION}.`] : []),
     "This is a plan under Pulumi's mock runtime: nothing was deployed, and ids and ARNs are simulated.",
+  ];
+}
+
+interface GuardrailOutput {
+  policies: string[];
+  targets: { id: string; name: string; kind: string; accounts: number }[];
+  exemptPrincipals: string[];
+  notice: string;
+}
+
+/** Which targets get which guardrail, how many accounts each covers, and what they cannot reach. */
+function guardrailLines(guardrails: GuardrailOutput | undefined): string[] {
+  if (!guardrails) return [];
+  return [
+    `Guardrails: ${guardrails.policies.join(" and ")} attached to`,
+    ...guardrails.targets.map(
+      (t) => `  ${t.kind} ${t.id} "${t.name}": ${t.accounts} member account${t.accounts === 1 ? "" : "s"}`,
+    ),
+    `  exempt: ${guardrails.exemptPrincipals.join(", ")}`,
+    `Note: ${guardrails.notice}`,
+    "",
   ];
 }

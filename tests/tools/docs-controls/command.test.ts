@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { CommandIO } from "../../../tools/cli/io";
@@ -50,12 +50,16 @@ describe("npm run docs:controls", () => {
     assert.equal(await main(["controls.md", "--check"], io, dir), 0);
   });
 
-  it("defaults to README.md, and with --check exits 1 on a stale table without writing", async () => {
-    writeFileSync(path.join(dir, "README.md"), DOC);
+  it("defaults to docs/monitoring-controls.md, and with --check exits 1 on a stale table without writing", async () => {
+    mkdirSync(path.join(dir, "docs"));
+    const file = path.join(dir, "docs", "monitoring-controls.md");
+    writeFileSync(file, DOC);
     const io = capture();
     assert.equal(await main(["--check"], io, dir), 1);
-    assert.deepEqual(io.err, ["README.md: the controls table is out of date; run npm run docs:controls"]);
-    assert.equal(readFileSync(path.join(dir, "README.md"), "utf8"), DOC);
+    assert.deepEqual(io.err, [
+      "docs/monitoring-controls.md: the controls table is out of date; run npm run docs:controls",
+    ]);
+    assert.equal(readFileSync(file, "utf8"), DOC);
   });
 
   it("refuses a file without a controls table, in one line", async () => {
