@@ -10,6 +10,7 @@ import { TrailLogDelivery } from "./components/trail-log-delivery";
 import { TrailNotifications } from "./components/trail-notifications";
 import { selectControls } from "./lib/controls";
 import { allOrProblems } from "./lib/config/collect-problems";
+import { monitoringWarnings } from "./lib/config/monitoring-warnings";
 import { readStackConfig } from "./lib/config/pulumi-config";
 import { reportingUserErrors } from "./lib/errors";
 import { GovernanceContext, governanceContext } from "./lib/governance";
@@ -50,6 +51,7 @@ export = () =>
             ),
     );
     for (const warning of preflightWarnings(summary, delegatedAdministrator?.id)) pulumi.log.warn(warning);
+    for (const warning of monitoringWarnings(config)) pulumi.log.warn(warning);
     const { partition, region } = config;
     const defaultTags = { tags: config.tags };
 
@@ -79,6 +81,7 @@ export = () =>
         region,
         accountId: context.managementAccountId,
         logGroupName: config.monitoring.logGroupName ?? governed!.delivery.logGroupName,
+        trailName: context.trailName,
         controls: selectControls(config.monitoring.controls),
         namespace: config.monitoring.namespace,
         emails: config.monitoring.emails,
@@ -91,6 +94,7 @@ export = () =>
     new TrailDeliveryAlarm(
       "trail-delivery",
       {
+        trailName: context.trailName,
         logGroupName: config.monitoring.logGroupName ?? governed!.delivery.logGroupName,
         quietMinutes: config.monitoring.maxQuietMinutes,
         alarmTopicArn: monitoring.topic.arn,
@@ -152,6 +156,7 @@ function createTrail(
       managementAccountId: context.managementAccountId,
       archiveAccountId: archiveAccount.account.id,
       trailArn: context.trailArn,
+      trailName: context.trailName,
       objectLock: settings.objectLock,
       lifecycle: settings.lifecycle,
       readerRoleArns: settings.readerRoleArns,
@@ -220,6 +225,7 @@ function createTrail(
         accessLogBucketArn: guardrailPlan.accessLogBucketArn,
         archiveKeyArn: archive.key.arn,
         trailArn: context.trailArn,
+        trailName: context.trailName,
         exemptPrincipals: guardrailPlan.exemptPrincipals,
         targets: guardrailPlan.targets,
         resourceControlPolicy: guardrailPlan.resourceControlPolicy,

@@ -1,11 +1,16 @@
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as pulumi from "@pulumi/pulumi";
-import { ALARM_NAME_PREFIX } from "./security-monitoring";
+import { stackNames } from "../lib/stack-names";
 
 /** @default 60: an organization's trail is never an hour without an event. */
 export const DEFAULT_QUIET_MINUTES = 60;
 
 export interface TrailDeliveryAlarmArgs {
+  /**
+   * The stack's trail name: the alarm's name starts with its alarm prefix, which the alarm topic's
+   * policies pin.
+   */
+  trailName: string;
   /** The log group the trail delivers to. */
   logGroupName: string;
   /** Minutes without a single event that count as a broken delivery. @default 60 */
@@ -32,7 +37,7 @@ export class TrailDeliveryAlarm extends pulumi.ComponentResource {
     this.alarm = new cloudwatch.MetricAlarm(
       `${name}-quiet-log-group`,
       {
-        name: `${ALARM_NAME_PREFIX}trail-delivery-stopped`,
+        name: `${stackNames(args.trailName).alarmPrefix}trail-delivery-stopped`,
         alarmDescription: `No CloudTrail event reached ${args.logGroupName} for ${minutes} minutes: check the trail's logging status, its key and bucket policies and its CloudWatch Logs role`,
         namespace: "AWS/Logs",
         metricName: "IncomingLogEvents",

@@ -1,6 +1,7 @@
 import * as kms from "@pulumi/aws/kms";
 import * as sns from "@pulumi/aws/sns";
 import * as pulumi from "@pulumi/pulumi";
+import { stackNames } from "../lib/stack-names";
 import {
   trailNotificationKeyPolicy,
   trailNotificationTopicPolicy,
@@ -49,7 +50,7 @@ export class TrailNotifications extends pulumi.ComponentResource {
     );
     new kms.Alias(
       `${name}-key-alias`,
-      { name: "alias/org-trail-notifications", targetKeyId: this.key.keyId },
+      { name: stackNames(args.trailName).notificationsKeyAlias, targetKeyId: this.key.keyId },
       { parent: this },
     );
     this.topic = new sns.Topic(`${name}-topic`, { name: topicName, kmsMasterKeyId: this.key.arn }, guarded);

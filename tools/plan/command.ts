@@ -8,6 +8,8 @@ import { formatPlan } from "./print-plan";
 import { PlanFailedError, runPlan } from "./run-plan";
 import { PLAN_YOUR_ORGANIZATION } from "./snapshot-choice";
 import { StackFileError } from "./stack-files";
+import { configKeyOf, stackPolicyConfig } from "./stack-policy";
+import type { PlannedStack } from "../policy-check/command";
 import { toStackExport } from "./stack-export";
 
 const USAGE =
@@ -64,6 +66,7 @@ export async function main(
     }
     throw error;
   }
+  for (const warning of plan.warnings) io.stderr(`warning: ${warning}`);
   const exported = toStackExport(plan);
   io.stdout(values.json ? JSON.stringify(exported, null, 2) : formatPlan(plan));
   const out = values.out
@@ -84,7 +87,10 @@ export async function main(
     ...(values["policy-config"] ? ["--policy-config", values["policy-config"]] : []),
   ];
   try {
-    return await loadPolicyCheck().main(policyArgs, checkIO);
+    return await loadPolicyCheck().main(policyArgs, checkIO, {
+      stackPolicyConfig: stackPolicyConfig(plan),
+      configKeyOf,
+    });
   } finally {
     if (!values.out) rmSync(path.dirname(out), { recursive: true, force: true });
   }
@@ -96,7 +102,7 @@ function sampleOrganizationId(): string {
 
 /** What the plan needs of `scripts/policy-check.ts`; a test pins that the module fits it. */
 export interface PolicyCheckCommand {
-  main(argv: string[], io: CommandIO): Promise<number>;
+  main(argv: string[], io: CommandIO, fromPlan?: PlannedStack): Promise<number>;
 }
 
 /**

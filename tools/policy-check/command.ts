@@ -7,10 +7,18 @@ import {
   PolicyPackError,
   runPolicyCheck,
 } from ".";
+import type { PolicyViolation } from "./report";
+import type { StackPolicyConfig } from "./stack-policy-config";
 
 export const EXIT_PASSED = 0;
 export const EXIT_MANDATORY_VIOLATION = 1;
 export const EXIT_CANNOT_CHECK = 2;
+
+/** What `npm run plan` adds when it checks the stack it planned. */
+export interface PlannedStack {
+  readonly stackPolicyConfig?: StackPolicyConfig;
+  readonly configKeyOf?: (violation: PolicyViolation) => string | undefined;
+}
 
 const USAGE =
   "usage: npm run policy:check -- --state FILE [--policy-config FILE] [--pack DIR] [--json] [--type-check]";
@@ -20,7 +28,7 @@ const USAGE =
  * violation, 1 at least one mandatory violation, 2 the check could not run (bad arguments, a malformed state
  * or policy config, a pack that does not start or answer).
  */
-export async function main(argv: string[], io: CommandIO): Promise<number> {
+export async function main(argv: string[], io: CommandIO, fromPlan: PlannedStack = {}): Promise<number> {
   const values = parseOptions(argv);
   if (values.help) {
     io.stdout(USAGE);
@@ -35,10 +43,11 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       statePath: values.state,
       ...(values.pack !== undefined ? { packDir: values.pack } : {}),
       ...(values["policy-config"] !== undefined ? { policyConfigPath: values["policy-config"] } : {}),
+      ...(fromPlan.stackPolicyConfig ? { stackPolicyConfig: fromPlan.stackPolicyConfig } : {}),
       compileMode: values["type-check"] ? "type-check" : "fast",
       ...(progress ? { onProgress: progress } : {}),
     });
-    io.stdout(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+    io.stdout(values.json ? JSON.stringify(report, null, 2) : formatReport(report, fromPlan.configKeyOf));
     return hasMandatoryViolation(report) ? EXIT_MANDATORY_VIOLATION : EXIT_PASSED;
   } catch (error) {
     if (error instanceof PolicyCheckInputError) {

@@ -168,6 +168,26 @@ describe("validateStackConfig", () => {
       assert.equal(config.tags.owner, "security");
     });
 
+    it("gives a stack other than prod a trail name and metric namespace of its own, unless it sets them", () => {
+      const dev = validateStackConfig(rawConfig(), "dev");
+      assert.equal(dev.trail.name, "org-governance-dev");
+      assert.equal(dev.monitoring.namespace, "OrgGovernance/org-governance-dev");
+      const named = validateStackConfig(
+        rawConfig({ trail: { name: "audit" }, monitoring: { namespace: "Audit" } }),
+        "dev",
+      );
+      assert.deepEqual([named.trail.name, named.monitoring.namespace], ["audit", "Audit"]);
+      const prod = validateStackConfig(rawConfig(), "prod");
+      assert.deepEqual([prod.trail.name, prod.monitoring.namespace], ["org-governance", "OrgGovernance"]);
+    });
+
+    it("asks for a trail name when the stack's name would not make a valid one", () => {
+      assert.throws(
+        () => validateStackConfig(rawConfig(), "dev_"),
+        /^ConfigError: org-governance:trail\.name: stack "dev_" would get the trail name "org-governance-dev_", which CloudTrail does not accept; set org-governance:trail\.name$/,
+      );
+    });
+
     it("ignores keys of other namespaces", () => {
       const raw = { ...rawConfig(), "aws:profile": "prod", "other-project:logArchve": "{}" };
       assert.equal(validateStackConfig(raw).logArchive!.account, "Log Archive");
