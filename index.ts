@@ -2,6 +2,7 @@ import { Provider } from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { LogArchive } from "./components/log-archive";
 import { OrganizationTrail } from "./components/organization-trail";
+import { QuerySide } from "./components/query-side";
 import { SecurityMonitoring } from "./components/security-monitoring";
 import { TrailLogDelivery } from "./components/trail-log-delivery";
 import { selectControls } from "./lib/controls";
@@ -50,6 +51,8 @@ export = () =>
       { providers: [management] },
     );
 
+    const query = governed && config.query.enabled ? createQuerySide(context, governed) : undefined;
+
     return {
       organizationId: context.organizationId,
       managementAccountId: context.managementAccountId,
@@ -69,6 +72,15 @@ export = () =>
         kmsKeyArns: { archive: governed.archive.key.arn, logGroup: governed.delivery.key.arn },
         logGroupName: governed.delivery.logGroupName,
         logGroupArn: governed.delivery.logGroupArn,
+      }),
+      ...(query && {
+        investigation: {
+          workgroup: query.workgroup.name,
+          database: query.database.name,
+          table: query.table.name,
+          readerRoleArn: query.readerRole.arn,
+          ...(config.query.lake && { eventDataStoreArn: config.query.lake.eventDataStoreArn }),
+        },
       }),
     };
   });
@@ -136,5 +148,26 @@ function createTrail(
     { providers: [management] },
   );
 
-  return { archive, delivery, trail };
+  return { archive, delivery, trail, logArchiveAccount };
+}
+
+/** Athena over the archive, in the log-archive account (`org-governance:query`). */
+function createQuerySide(context: GovernanceContext, governed: ReturnType<typeof createTrail>) {
+  const { config } = context;
+  return new QuerySide(
+    "query-side",
+    {
+      partition: config.partition,
+      region: config.region,
+      organizationId: context.organizationId,
+      managementAccountId: context.managementAccountId,
+      archiveAccountId: context.archive!.account.id,
+      archiveBucketName: governed.archive.bucketName,
+      archiveKeyArn: governed.archive.key.arn,
+      accountIds: context.organization.accounts.map((account) => account.id),
+      resultsRetentionDays: config.query.resultsRetentionDays,
+      bytesScannedCutoff: config.query.bytesScannedCutoff,
+    },
+    { providers: [governed.logArchiveAccount] },
+  );
 }

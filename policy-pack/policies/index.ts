@@ -1,4 +1,5 @@
 import type { Policies } from "@pulumi/policy";
+import { athenaWorkgroupEncryptedResults } from "./athena-workgroup-encrypted-results";
 import { cisMonitoringCoverage } from "./cis-monitoring-coverage";
 import { cloudtrailCloudWatchLogs } from "./cloudtrail-cloudwatch-logs";
 import { cloudtrailGlobalServiceEvents } from "./cloudtrail-global-service-events";
@@ -53,4 +54,6 @@ export const POLICIES: Policies = [
   trailLogGroupRetention,
   trailLogGroupEncryption,
   cisMonitoringCoverage,
+  // Reading the trail.
+  athenaWorkgroupEncryptedResults,
 ];

@@ -36,6 +36,7 @@ describe("the policy pack's policies", () => {
         ["trail-log-group-retention", "mandatory"],
         ["trail-log-group-encryption", "mandatory"],
         ["cis-monitoring-coverage", "mandatory"],
+        ["athena-workgroup-encrypted-results", "advisory"],
       ],
     );
   });
