@@ -5,6 +5,7 @@ import { runToSuccess } from "./child-process";
 import { filterPatternFigures, measureFilterPatterns } from "./filter-patterns";
 import { skippedFigure, type Figure } from "./figures";
 import { measureInventory } from "./inventory";
+import { measureInvestigate } from "./investigate";
 import type { BenchMode } from "./json-report";
 import { measureNpmCi, measureNpmTest } from "./npm-commands";
 import { measurePlanScaling } from "./plan-scaling";
@@ -18,6 +19,7 @@ export const MEASUREMENT_NAMES = [
   "inventory",
   "filter-patterns",
   "policy-check",
+  "investigate",
   "npm-ci",
   "npm-test",
 ] as const;
@@ -33,6 +35,7 @@ interface Settings {
     readonly sizes: readonly SizePlan[];
     readonly floor: SizePlan;
   };
+  readonly investigate: RunPlan & { readonly bytes: number };
   /** Undefined: skipped in this mode. */
   readonly npmCi?: RunPlan;
   readonly npmTest: boolean;
@@ -55,6 +58,7 @@ export const SETTINGS: Readonly<Record<BenchMode, Settings>> = {
       ],
       floor: { resources: 1_000, warmup: 1, runs: 3 },
     },
+    investigate: { bytes: 1_000_000_000, warmup: 0, runs: 1 },
     npmTest: false,
   },
   full: {
@@ -71,6 +75,7 @@ export const SETTINGS: Readonly<Record<BenchMode, Settings>> = {
       ],
       floor: { resources: 1_000, warmup: 2, runs: 5 },
     },
+    investigate: { bytes: 1_000_000_000, warmup: 1, runs: 3 },
     npmCi: { warmup: 1, runs: 3 },
     npmTest: true,
   },
@@ -104,6 +109,7 @@ const TITLES: Record<MeasurementName, string> = {
   inventory: "inventory through the loopback endpoint",
   "filter-patterns": "filter patterns over generated records",
   "policy-check": "policy check over gRPC",
+  investigate: "investigate (DuckDB) over a generated archive",
   "npm-ci": "npm ci",
   "npm-test": "npm test",
 };
@@ -133,6 +139,8 @@ const MEASUREMENTS: Record<MeasurementName, (context: Context) => Promise<Figure
       onProgress: context.progress,
     });
   },
+  investigate: ({ settings, projectDir, progress }) =>
+    measureInvestigate({ ...settings.investigate, projectDir, onProgress: progress }),
   "npm-ci": async ({ settings, projectDir, progress }) =>
     settings.npmCi
       ? measureNpmCi({ ...settings.npmCi, projectDir, onProgress: progress })

@@ -24,6 +24,7 @@ describe("runBench", () => {
       "inventory",
       "filter-patterns",
       "policy-check",
+      "investigate",
       "npm-ci",
       "npm-test",
     ]);
