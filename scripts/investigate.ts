@@ -1,4 +1,4 @@
-import { runAsProcess } from "../lib/cli/io";
+import { runAsProcess } from "../tools/cli/io";
 import { main } from "../tools/investigate/cli";
 
 runAsProcess(main);

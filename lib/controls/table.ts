@@ -9,7 +9,7 @@ function cell(text: string | undefined): string {
 }
 
 /**
- * The README's controls table, one row per control, CIS first. Columns are padded the way Prettier
+ * The controls table of docs/monitoring-controls.md, one row per control, CIS first. Columns are padded the way Prettier
  * formats Markdown tables, so pasting a fresh rendering into the docs leaves a clean diff.
  */
 export function controlsTableMarkdown(controls: readonly MonitoringControl[] = CONTROLS): string {

@@ -1,6 +1,6 @@
 import * as path from "node:path";
-import type { PlannedResource } from "../../lib/plan/capture";
-import { PlanResult, runPlan } from "../../lib/plan/run-plan";
+import type { PlannedResource } from "../../tools/plan/capture";
+import { PlanResult, runPlan } from "../../tools/plan/run-plan";
 
 export const PROJECT_DIR = path.join(__dirname, "..", "..");
 

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import type { CommandIO } from "../../lib/cli/io";
+import type { CommandIO } from "../cli/io";
 import { QUERY_SIDE_DEFAULTS } from "../../lib/investigation/names";
 import { findQuestion, QUESTIONS, type Question } from "../../lib/investigation/questions";
 import { renderQuestion } from "../../lib/investigation/render";

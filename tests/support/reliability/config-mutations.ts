@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { LOG_RETENTION_DAYS } from "../../../lib/config/schema";
 import { CONTROLS } from "../../../lib/controls";
-import { readStackConfigFile } from "../../../lib/plan/stack-files";
+import { readStackConfigFile } from "../../../tools/plan/stack-files";
 import { PROJECT_DIR, stackConfig } from "../plan";
 
 /**

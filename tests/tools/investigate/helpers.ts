@@ -1,4 +1,4 @@
-import type { CommandIO } from "../../../lib/cli/io";
+import type { CommandIO } from "../../../tools/cli/io";
 import { main } from "../../../tools/investigate/cli";
 
 export interface Captured {
