@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { LogArchive } from "./components/log-archive";
 import { Guardrails } from "./components/guardrails";
 import { OrganizationTrail } from "./components/organization-trail";
+import { QuerySide } from "./components/query-side";
 import { SecurityMonitoring } from "./components/security-monitoring";
 import { TrailDelegatedAdministrator } from "./components/trail-delegated-administrator";
 import { TrailDeliveryAlarm } from "./components/trail-delivery-alarm";
@@ -102,6 +103,7 @@ export = () =>
       },
       { providers: [management] },
     );
+    const query = governed && config.query.enabled ? createQuerySide(context, governed) : undefined;
 
     return {
       organizationId: context.organizationId,
@@ -126,6 +128,15 @@ export = () =>
       }),
       ...(guardrails && { guardrails: guardrailSummary(guardrails) }),
       ...(delegatedAdministrator && { trailDelegatedAdministratorAccountId: delegatedAdministrator.id }),
+      ...(query && {
+        investigation: {
+          workgroup: query.workgroup.name,
+          database: query.database.name,
+          table: query.table.name,
+          readerRoleArn: query.readerRole.arn,
+          ...(config.query.lake && { eventDataStoreArn: config.query.lake.eventDataStoreArn }),
+        },
+      }),
     };
   });
 
@@ -233,5 +244,26 @@ function createTrail(
       { providers: [management] },
     );
 
-  return { archive, delivery, notifications, trail, guardrails };
+  return { archive, delivery, notifications, trail, guardrails, logArchiveAccount };
+}
+
+/** Athena over the archive, in the log-archive account (`org-governance:query`). */
+function createQuerySide(context: GovernanceContext, governed: ReturnType<typeof createTrail>) {
+  const { config } = context;
+  return new QuerySide(
+    "query-side",
+    {
+      partition: config.partition,
+      region: config.region,
+      organizationId: context.organizationId,
+      managementAccountId: context.managementAccountId,
+      archiveAccountId: context.archive!.account.id,
+      archiveBucketName: governed.archive.bucketName,
+      archiveKeyArn: governed.archive.key.arn,
+      accountIds: context.organization.accounts.map((account) => account.id),
+      resultsRetentionDays: config.query.resultsRetentionDays,
+      bytesScannedCutoff: config.query.bytesScannedCutoff,
+    },
+    { providers: [governed.logArchiveAccount] },
+  );
 }

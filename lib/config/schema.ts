@@ -197,6 +197,30 @@ export const guardrailsConfigSchema = z.strictObject({
   resourceControlPolicy: z.boolean().default(true),
 });
 
+export const queryConfigSchema = z.strictObject({
+  /** @default true — the Glue tables, Athena workgroup, named queries and reader role in the log-archive account */
+  enabled: z.boolean().default(true),
+  /** @default 30 — query results are deleted this many days after they are written */
+  resultsRetentionDays: lifecycleDays.default(30),
+  /** @default 10737418240 (10 GiB) — Athena cancels a query that scans more; at least 10 MB (Athena's minimum) */
+  bytesScannedCutoff: z
+    .number()
+    .int("a whole number of bytes")
+    .min(10_485_760, "at least 10485760 bytes (10 MB), Athena's minimum cutoff")
+    .default(10_737_418_240),
+  /** @default undefined — the program never creates a Lake store; this only points `npm run investigate` at one */
+  lake: z
+    .strictObject({
+      eventDataStoreArn: z
+        .string()
+        .regex(
+          /^arn:aws[\w-]*:cloudtrail:[a-z0-9-]+:\d{12}:eventdatastore\/[A-Za-z0-9-]+$/,
+          "a CloudTrail Lake event data store ARN (arn:aws:cloudtrail:<region>:<account>:eventdatastore/<id>)",
+        ),
+    })
+    .optional(),
+});
+
 const tagKey = z
   .string()
   .min(1, "a tag key of 1-128 characters")
@@ -210,6 +234,8 @@ export const stackConfigSchema = z.strictObject({
   trail: trailConfigSchema.default(trailConfigSchema.parse({})),
   monitoring: monitoringConfigSchema.default(monitoringConfigSchema.parse({})),
   guardrails: guardrailsConfigSchema.default({ targets: "root", resourceControlPolicy: true }),
+  /** The query side over the archive (Athena). @default { enabled: true } */
+  query: queryConfigSchema.default(queryConfigSchema.parse({})),
   /** Applied to every taggable resource through the providers' default tags. @default {} */
   tags: z.record(tagKey, z.string().max(256, "a tag value of at most 256 characters")).default({}),
 });

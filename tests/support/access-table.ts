@@ -1,4 +1,5 @@
 import type { PlanResult } from "../../tools/plan/run-plan";
+import { querySideRows } from "./access-table-query-side";
 import { ADMINISTRATOR, AccessRequest } from "./iam-simulation";
 import { named } from "./plan";
 
@@ -535,6 +536,7 @@ export const ACCESS_TABLE_SECTIONS: ((facts: PlanFacts) => AccessRequest[])[] = 
   alarmRows,
   notificationRows,
   guardrailRows,
+  querySideRows,
 ];
 
 export function accessTable(facts: PlanFacts): AccessRequest[] {

@@ -6,6 +6,7 @@ import { runToSuccess } from "./child-process";
 import { filterPatternFigures, measureFilterPatterns } from "./filter-patterns";
 import { skippedFigure, type Figure } from "./figures";
 import { measureInventory } from "./inventory";
+import { measureInvestigate } from "./investigate";
 import type { BenchMode } from "./json-report";
 import { measureNpmCi, measureNpmTest } from "./npm-commands";
 import { measurePlanScaling } from "./plan-scaling";
@@ -21,6 +22,7 @@ export const MEASUREMENT_NAMES = [
   "filter-patterns",
   "policy-check",
   "validate-logs",
+  "investigate",
   "npm-ci",
   "npm-test",
 ] as const;
@@ -36,6 +38,7 @@ interface Settings {
     readonly sizes: readonly SizePlan[];
     readonly floor: SizePlan;
   };
+  readonly investigate: RunPlan & { readonly bytes: number };
   /** Undefined: skipped in this mode. */
   readonly npmCi?: RunPlan;
   readonly npmTest: boolean;
@@ -58,6 +61,7 @@ export const SETTINGS: Readonly<Record<BenchMode, Settings>> = {
       ],
       floor: { resources: 1_000, warmup: 1, runs: 3 },
     },
+    investigate: { bytes: 1_000_000_000, warmup: 0, runs: 1 },
     npmTest: false,
   },
   full: {
@@ -74,6 +78,7 @@ export const SETTINGS: Readonly<Record<BenchMode, Settings>> = {
       ],
       floor: { resources: 1_000, warmup: 2, runs: 5 },
     },
+    investigate: { bytes: 1_000_000_000, warmup: 1, runs: 3 },
     npmCi: { warmup: 1, runs: 3 },
     npmTest: true,
   },
@@ -108,6 +113,7 @@ const TITLES: Record<MeasurementName, string> = {
   "filter-patterns": "filter patterns over generated records",
   "policy-check": "policy check over gRPC",
   "validate-logs": "validate-logs vs the AWS CLI and the local-disk floor",
+  investigate: "investigate (DuckDB) over a generated archive",
   "npm-ci": "npm ci",
   "npm-test": "npm test",
 };
@@ -142,6 +148,8 @@ const MEASUREMENTS: Record<MeasurementName, (context: Context) => Promise<Figure
   // One run of each: the AWS CLI alone takes a minute over 10,000 files.
   "validate-logs": async ({ progress }) =>
     validateLogsFigures(await runValidateLogsBench({ onProgress: progress })),
+  investigate: ({ settings, projectDir, progress }) =>
+    measureInvestigate({ ...settings.investigate, projectDir, onProgress: progress }),
   "npm-ci": async ({ settings, projectDir, progress }) =>
     settings.npmCi
       ? measureNpmCi({ ...settings.npmCi, projectDir, onProgress: progress })

@@ -25,6 +25,7 @@ describe("runBench", () => {
       "filter-patterns",
       "policy-check",
       "validate-logs",
+      "investigate",
       "npm-ci",
       "npm-test",
     ]);
