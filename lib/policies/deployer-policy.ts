@@ -181,6 +181,37 @@ export function deployerPolicy(args: DeployerPolicyArgs): PolicyDocument {
       Resource: arn("cloudwatch", "alarm:org-governance-*"),
     },
     {
+      // The guardrails (service and resource control policies) and where they are attached. Organizations
+      // names a policy by an id it chooses at creation, so the policy ARNs cannot be known in advance.
+      Sid: "ManageTheGuardrails",
+      Effect: "Allow",
+      Action: [
+        "organizations:CreatePolicy",
+        "organizations:UpdatePolicy",
+        "organizations:DeletePolicy",
+        "organizations:DescribePolicy",
+        "organizations:AttachPolicy",
+        "organizations:DetachPolicy",
+        "organizations:ListPoliciesForTarget",
+        "organizations:ListTargetsForPolicy",
+        "organizations:TagResource",
+        "organizations:UntagResource",
+      ],
+      Resource: "*",
+    },
+    {
+      // trail.delegatedAdministrator: CloudTrail registers the account with Organizations itself.
+      Sid: "RegisterCloudTrailDelegatedAdministrator",
+      Effect: "Allow",
+      Action: [
+        "cloudtrail:RegisterOrganizationDelegatedAdmin",
+        "cloudtrail:DeregisterOrganizationDelegatedAdmin",
+        "organizations:RegisterDelegatedAdministrator",
+        "organizations:DeregisterDelegatedAdministrator",
+      ],
+      Resource: "*",
+    },
+    {
       Sid: "AssumeTheLogArchiveRole",
       Effect: "Allow",
       Action: "sts:AssumeRole",

@@ -11,6 +11,7 @@ export const ORGANIZATION_READ_ACTIONS = [
   "organizations:ListAccountsForParent",
   "organizations:ListDelegatedAdministrators",
   "organizations:ListOrganizationalUnitsForParent",
+  "organizations:ListPoliciesForTarget",
   "organizations:ListRoots",
 ] as const;
 
