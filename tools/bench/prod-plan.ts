@@ -41,7 +41,7 @@ export async function measureProdPlan(options: ProdPlanOptions): Promise<Figure[
     () =>
       run(
         process.execPath,
-        [tsNode, "--transpile-only", "tools/plan/command.ts", "--no-policy"],
+        [tsNode, "--transpile-only", "scripts/plan.ts", "--no-policy", "--no-type-check"],
         options.projectDir,
       ),
     (run, total) => options.onProgress?.(`plan without type-checking (${run}/${total})`),
