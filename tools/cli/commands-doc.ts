@@ -7,7 +7,7 @@ export function commandsDoc(): string {
   return [
     "# Commands",
     "",
-    "<!-- Generated from the commands' definitions by `npm run docs:commands`; a test keeps it equal. -->",
+    "<!-- Generated from the commands' definitions by `npm run docs:generate`; a test keeps it equal. -->",
     "",
     "Every command runs offline unless it says otherwise, answers `--help`, and shares these conventions:",
     "`--json` prints one JSON document on stdout instead of the text report; `--out FILE` writes a file and",

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { Command } from "commander";
 import { defineCommand, jsonOption, outOption, runCommand } from "../cli/command";
-import type { CommandIO } from "../cli/io";
+import { type CommandIO, UsageError } from "../cli/io";
 
 /** The plan's flags; `--help` and usage errors answer from this alone, before the program loads. */
 export function planCommand(): Command {
@@ -14,7 +14,9 @@ export function planCommand(): Command {
       "writes it in `pulumi stack export` format, then runs the policy pack over it.",
     exitCodes: {
       0: "planned, and no mandatory policy violation",
-      1: "the program does not type-check, the stack's config or organization is wrong, or a mandatory policy is violated",
+      1:
+        "the program does not type-check, the stack's config or organization is wrong, a protected resource " +
+        "of --previous would be replaced, or a mandatory policy is violated",
       2: "could not run: bad usage, or the policy check could not run",
     },
   })
@@ -23,6 +25,14 @@ export function planCommand(): Command {
     .option("--org-snapshot <file>", "the organization snapshot to plan against (default: the stack's)")
     .addOption(outOption("also write the plan in `pulumi stack export` format to this file"))
     .addOption(jsonOption())
+    .option(
+      "--details",
+      "print long settings (filter patterns, lifecycle rules) in full instead of cutting them at 120 columns",
+    )
+    .option(
+      "--previous <file>",
+      "the stack's last `pulumi stack export`: warn, and exit 1, when the plan would replace a protected resource of it",
+    )
     .option("--no-policy", "skip the policy check that ends the plan")
     .option("--no-type-check", "skip the (cached) type-check of the program that `pulumi up` would do")
     .option(
@@ -37,6 +47,8 @@ interface PlanOptions {
   orgSnapshot?: string;
   out?: string;
   json?: boolean;
+  details?: boolean;
+  previous?: string;
   policy: boolean;
   typeCheck: boolean;
   policyConfig?: string;
@@ -82,14 +94,21 @@ async function plan(options: PlanOptions, io: CommandIO, projectDir: string): Pr
     throw error;
   }
   const exported = toStackExport(result);
-  io.stdout(options.json ? JSON.stringify(exported, null, 2) : formatPlan(result));
+  const warning =
+    options.previous === undefined ? undefined : await previousWarning(options.previous, result.resources);
+  if (warning !== undefined) (options.json ? io.stderr : io.stdout)(warning);
+  io.stdout(
+    options.json ? JSON.stringify(exported, null, 2) : formatPlan(result, { details: options.details }),
+  );
+  if (warning !== undefined && !options.json) io.stdout(`\n${warning}`);
   const out = options.out ?? path.join(mkdtempSync(path.join(tmpdir(), "plan-")), "plan.json");
   const temporary = `${out}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(exported, null, 2)}\n`);
   renameSync(temporary, out);
   if (options.out && !options.json)
     io.stdout(`\nWrote the plan in \`pulumi stack export\` format to ${out}.`);
-  if (!options.policy) return 0;
+  const planExit = warning === undefined ? 0 : 1;
+  if (!options.policy) return planExit;
 
   // The same check as `npm run policy:check -- --state <plan>`; with --json, stdout stays one JSON document.
   if (!options.json) io.stdout("");
@@ -100,10 +119,37 @@ async function plan(options: PlanOptions, io: CommandIO, projectDir: string): Pr
     ...(options.policyConfig ? ["--policy-config", options.policyConfig] : []),
   ];
   try {
-    return await loadPolicyCheck().main(policyArgs, checkIO);
+    return Math.max(planExit, await loadPolicyCheck().main(policyArgs, checkIO));
   } finally {
     if (!options.out) rmSync(path.dirname(out), { recursive: true, force: true });
   }
+}
+
+/**
+ * The loud warning when the plan would replace a protected resource of the previous export, undefined
+ * when it would not; a file that is not a readable `pulumi stack export` is a usage error.
+ */
+async function previousWarning(
+  file: string,
+  planned: readonly import("./capture").PlannedResource[],
+): Promise<string | undefined> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { readDeployment } =
+    require("../policy-check/read-deployment") as typeof import("../policy-check/read-deployment");
+  const { PolicyCheckInputError } =
+    require("../policy-check/errors") as typeof import("../policy-check/errors");
+  const { formatProtectedChanges, protectedChanges } =
+    require("./protected-changes") as typeof import("./protected-changes");
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  let previous;
+  try {
+    previous = await readDeployment(path.resolve(file));
+  } catch (error) {
+    if (!(error instanceof PolicyCheckInputError)) throw error;
+    throw new UsageError(`--previous: ${error.lines[0]}`);
+  }
+  const changes = protectedChanges(previous.resources, planned);
+  return changes.length === 0 ? undefined : formatProtectedChanges(changes, file);
 }
 
 /** Loaded after the arguments parse: `@pulumi/pulumi` alone takes about a second to load. */

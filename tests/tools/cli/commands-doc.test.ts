@@ -8,7 +8,7 @@ import { COMMANDS } from "./commands";
 describe("docs/commands.md", () => {
   const committed = readFileSync(path.join(PROJECT_DIR, "docs/commands.md"), "utf8");
 
-  it("is what the commands' definitions generate (run `npm run docs:commands` after changing a flag)", () => {
+  it("is what the commands' definitions generate (run `npm run docs:generate` after changing a flag)", () => {
     assert.equal(committed, commandsDoc());
   });
 

@@ -36,7 +36,7 @@ describe("npm run plan", () => {
 
   it("prints the plan as a stack export with --json", async () => {
     const io = capture();
-    assert.equal(await main(["--json", "--no-policy"], io, PROJECT_DIR), 0);
+    assert.equal(await main(["--json", "--no-policy", "--no-type-check"], io, PROJECT_DIR), 0);
     assert.equal(JSON.parse(io.out.join("")).version, 3);
   });
 
@@ -48,7 +48,7 @@ describe("npm run plan", () => {
     const file = path.join(work, "other.json");
     writeFileSync(file, JSON.stringify(sample));
     const io = capture();
-    assert.equal(await main(["--org-snapshot", file, "--no-policy"], io, PROJECT_DIR), 0);
+    assert.equal(await main(["--org-snapshot", file, "--no-policy", "--no-type-check"], io, PROJECT_DIR), 0);
     assert.match(io.out.join("\n"), /organization o-zzzzzzzzzz/);
   });
 
@@ -59,15 +59,50 @@ describe("npm run plan", () => {
       "config:\n  aws:region: eu-west-1\n  org-governance:logArchive:\n    account: Log Archive\n    objectLock:\n      mode: FOREVER\n",
     );
     const io = capture();
-    assert.equal(await main(["--config-file", file, "--no-policy"], io, PROJECT_DIR), 1);
+    assert.equal(await main(["--config-file", file, "--no-policy", "--no-type-check"], io, PROJECT_DIR), 1);
     assert.deepEqual(io.err, [
       'org-governance:logArchive.objectLock.mode: expected one of "COMPLIANCE"|"GOVERNANCE" (got "FOREVER")',
     ]);
   });
 
+  it("warns loudly and exits 1 when a protected resource of --previous would be replaced", async () => {
+    const exported = path.join(work, "previous.json");
+    assert.equal(
+      await main(["--out", exported, "--no-policy", "--no-type-check"], capture(), PROJECT_DIR),
+      0,
+    );
+    const previous = JSON.parse(readFileSync(exported, "utf8"));
+    const bucket = previous.deployment.resources.find((r: { urn: string }) =>
+      r.urn.endsWith("::log-archive-bucket"),
+    );
+    bucket.inputs.bucket = "org-trail-archive-before";
+    writeFileSync(exported, JSON.stringify(previous));
+    const io = capture();
+    assert.equal(await main(["--previous", exported, "--no-policy", "--no-type-check"], io, PROJECT_DIR), 1);
+    const printed = io.out.join("\n");
+    assert.match(printed, /^!{100}\n!! WARNING: this plan would REPLACE 1 PROTECTED resource/);
+    assert.match(
+      printed,
+      /log-archive-bucket: bucket changes from org-trail-archive-before to org-trail-archive-/,
+    );
+    assert.equal(printed.split("WARNING").length, 3, "before and after the plan");
+  });
+
+  it("refuses a --previous file that is not a stack export with one line and exit 2", async () => {
+    const file = path.join(work, "not-an-export.json");
+    writeFileSync(file, JSON.stringify({ version: 2 }));
+    const io = capture();
+    assert.equal(await main(["--previous", file, "--no-policy", "--no-type-check"], io, PROJECT_DIR), 2);
+    assert.equal(io.err.length, 1);
+    assert.match(io.err[0], /^plan: --previous: .*not-an-export\.json/);
+  });
+
   it("exits 1 naming the file when the stack does not exist", async () => {
     const io = capture();
-    assert.equal(await main(["--stack", "nosuchstack", "--no-policy"], io, PROJECT_DIR), 1);
+    assert.equal(
+      await main(["--stack", "nosuchstack", "--no-policy", "--no-type-check"], io, PROJECT_DIR),
+      1,
+    );
     assert.match(io.err[0], /Pulumi\.nosuchstack\.yaml: cannot read it \(ENOENT\)/);
   });
 
