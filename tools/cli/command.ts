@@ -15,6 +15,8 @@
  *   and gives 0; a usage error (unknown flag, missing value, `UsageError` thrown by `run`) prints one line
  *   on `io.stderr` (`<name>: <what is wrong>; see npm run <name> -- --help`) and gives 2; otherwise
  *   `run(options, positionals)` does the work and returns its exit code.
+ * - `parseCommand(command, argv, io)` → `{ exitCode }` (help or usage error, already printed) or
+ *   `{ options, positionals }`: the parse alone, for tests and for commands that run themselves.
  * - `describeCommand(command)` → name, summary, every flag (flags, meaning, default) and the exit codes:
  *   what `docs/commands.md` is generated from.
  * - `EXIT_OK` 0, `EXIT_PROBLEMS` 1 (the check found problems, or nothing matched), `EXIT_USAGE` 2 (could
