@@ -143,8 +143,9 @@ function usageLine(name: string, message: string): string {
   const text = message
     .replace(/^error: /, "")
     .replace(/\(Did you mean/, "(did you mean")
+    .replace(/ is invalid\. /, " is invalid: ")
     .split("\n")
-    .map((line) => line.trim())
+    .map((line) => line.trim().replace(/\.$/, ""))
     .filter((line) => line !== "")
     .join(" ");
   return `${name}: ${text}; see npm run ${name} -- --help`;
@@ -154,8 +155,17 @@ function nameOf(command: Command): string {
   return SPECS.get(command)?.name ?? command.name();
 }
 
+/** The exit codes, each meaning folded at 80 columns like the rest of the help. */
 function exitCodesText(exitCodes: Readonly<Record<number, string>>): string {
-  const lines = Object.entries(exitCodes).map(([code, meaning]) => `  ${code}  ${meaning}`);
+  const lines = Object.entries(exitCodes).flatMap(([code, meaning]) => {
+    const words = meaning.split(" ");
+    const folded = [`  ${code} `];
+    for (const word of words) {
+      if (folded[folded.length - 1].length + 1 + word.length > 80) folded.push("    ");
+      folded[folded.length - 1] += ` ${word}`;
+    }
+    return folded;
+  });
   return `Exit codes:\n${lines.join("\n")}`;
 }
 

@@ -108,7 +108,7 @@ describe("every command follows the conventions", () => {
           "every command has --json",
         );
         assert.ok(Object.keys(described.exitCodes).includes("2"));
-        assert.match(help, /\nExit codes:\n( {2}\d {2}.+\n?)+$/);
+        assert.match(help, /\nExit codes:\n( {2}\d {2}.+\n?| {5}.+\n?)+$/);
       });
 
       it("answers an unknown flag with did-you-mean in one line and exit 2", () => {
