@@ -3,11 +3,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { LogArchive } from "./components/log-archive";
 import { Guardrails } from "./components/guardrails";
 import { OrganizationTrail } from "./components/organization-trail";
+import { QuerySide } from "./components/query-side";
 import { SecurityMonitoring } from "./components/security-monitoring";
 import { TrailDelegatedAdministrator } from "./components/trail-delegated-administrator";
+import { TrailDeliveryAlarm } from "./components/trail-delivery-alarm";
 import { TrailLogDelivery } from "./components/trail-log-delivery";
+import { TrailNotifications } from "./components/trail-notifications";
 import { selectControls } from "./lib/controls";
 import { allOrProblems } from "./lib/config/collect-problems";
+import { monitoringWarnings } from "./lib/config/monitoring-warnings";
 import { readStackConfig } from "./lib/config/pulumi-config";
 import { reportingUserErrors } from "./lib/errors";
 import { GovernanceContext, governanceContext } from "./lib/governance";
@@ -48,6 +52,7 @@ export = () =>
             ),
     );
     for (const warning of preflightWarnings(summary, delegatedAdministrator?.id)) pulumi.log.warn(warning);
+    for (const warning of monitoringWarnings(config)) pulumi.log.warn(warning);
     const { partition, region } = config;
     const defaultTags = { tags: config.tags };
 
@@ -77,6 +82,7 @@ export = () =>
         region,
         accountId: context.managementAccountId,
         logGroupName: config.monitoring.logGroupName ?? governed!.delivery.logGroupName,
+        trailName: context.trailName,
         controls: selectControls(config.monitoring.controls),
         namespace: config.monitoring.namespace,
         emails: config.monitoring.emails,
@@ -84,6 +90,20 @@ export = () =>
       },
       { providers: [management] },
     );
+
+    // Silence is how a broken delivery shows: alarm when the trail's log group receives nothing.
+    new TrailDeliveryAlarm(
+      "trail-delivery",
+      {
+        trailName: context.trailName,
+        logGroupName: config.monitoring.logGroupName ?? governed!.delivery.logGroupName,
+        quietMinutes: config.monitoring.maxQuietMinutes,
+        alarmTopicArn: monitoring.topic.arn,
+        logGroupDependencies: governed ? [governed.delivery.logGroup] : [],
+      },
+      { providers: [management] },
+    );
+    const query = governed && config.query.enabled ? createQuerySide(context, governed) : undefined;
 
     return {
       organizationId: context.organizationId,
@@ -104,9 +124,19 @@ export = () =>
         kmsKeyArns: { archive: governed.archive.key.arn, logGroup: governed.delivery.key.arn },
         logGroupName: governed.delivery.logGroupName,
         logGroupArn: governed.delivery.logGroupArn,
+        deliveryNotificationTopicArn: governed.notifications.topic.arn,
       }),
       ...(guardrails && { guardrails: guardrailSummary(guardrails) }),
       ...(delegatedAdministrator && { trailDelegatedAdministratorAccountId: delegatedAdministrator.id }),
+      ...(query && {
+        investigation: {
+          workgroup: query.workgroup.name,
+          database: query.database.name,
+          table: query.table.name,
+          readerRoleArn: query.readerRole.arn,
+          ...(config.query.lake && { eventDataStoreArn: config.query.lake.eventDataStoreArn }),
+        },
+      }),
     };
   });
 
@@ -137,8 +167,10 @@ function createTrail(
       managementAccountId: context.managementAccountId,
       archiveAccountId: archiveAccount.account.id,
       trailArn: context.trailArn,
+      trailName: context.trailName,
       objectLock: settings.objectLock,
       lifecycle: settings.lifecycle,
+      readerRoleArns: settings.readerRoleArns,
       protect: settings.protect,
     },
     { providers: [logArchiveAccount] },
@@ -158,6 +190,19 @@ function createTrail(
     { providers: [management] },
   );
 
+  const notifications = new TrailNotifications(
+    "trail-notifications",
+    {
+      partition,
+      region,
+      accountId: context.managementAccountId,
+      trailName: context.trailName,
+      trailArn: context.trailArn,
+      protect: settings.protect,
+    },
+    { providers: [management] },
+  );
+
   const trail = new OrganizationTrail(
     "organization-trail",
     {
@@ -166,14 +211,16 @@ function createTrail(
       // policy), the log group and the delivery role.
       bucketName: archive.bucketPolicy.bucket,
       ownBucketArns: [archive.bucketArn, bucketArn(partition, archive.accessLogBucketName)],
+      archiveBucketArn: archive.bucketArn,
       kmsKeyArn: archive.key.arn,
       logGroupArn: delivery.logGroup.arn,
       cloudWatchLogsRoleArn: delivery.role.arn,
+      snsTopicArn: notifications.topic.arn,
       dataEvents: config.trail.dataEvents,
       insights: config.trail.insights,
       tags: config.tags,
       protect: settings.protect,
-      dependsOn: [...archive.bucketSettings, delivery.rolePolicy, delivery.key],
+      dependsOn: [...archive.bucketSettings, delivery.rolePolicy, delivery.key, notifications.topicPolicy],
     },
     { providers: [management] },
   );
@@ -189,6 +236,7 @@ function createTrail(
         accessLogBucketArn: guardrailPlan.accessLogBucketArn,
         archiveKeyArn: archive.key.arn,
         trailArn: context.trailArn,
+        trailName: context.trailName,
         exemptPrincipals: guardrailPlan.exemptPrincipals,
         targets: guardrailPlan.targets,
         resourceControlPolicy: guardrailPlan.resourceControlPolicy,
@@ -196,5 +244,26 @@ function createTrail(
       { providers: [management] },
     );
 
-  return { archive, delivery, trail, guardrails };
+  return { archive, delivery, notifications, trail, guardrails, logArchiveAccount };
+}
+
+/** Athena over the archive, in the log-archive account (`org-governance:query`). */
+function createQuerySide(context: GovernanceContext, governed: ReturnType<typeof createTrail>) {
+  const { config } = context;
+  return new QuerySide(
+    "query-side",
+    {
+      partition: config.partition,
+      region: config.region,
+      organizationId: context.organizationId,
+      managementAccountId: context.managementAccountId,
+      archiveAccountId: context.archive!.account.id,
+      archiveBucketName: governed.archive.bucketName,
+      archiveKeyArn: governed.archive.key.arn,
+      accountIds: context.organization.accounts.map((account) => account.id),
+      resultsRetentionDays: config.query.resultsRetentionDays,
+      bytesScannedCutoff: config.query.bytesScannedCutoff,
+    },
+    { providers: [governed.logArchiveAccount] },
+  );
 }

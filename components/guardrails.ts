@@ -5,6 +5,7 @@ import { RESOURCE_CONTROL_POLICY, SERVICE_CONTROL_POLICY } from "../lib/guardrai
 import type { GuardrailTarget } from "../lib/guardrails/targets";
 import { guardrailResourceControlPolicy } from "../lib/policies/guardrail-resource-control-policy";
 import { guardrailServiceControlPolicy } from "../lib/policies/guardrail-service-control-policy";
+import { ORIGINAL_TRAIL_NAME, stackNames } from "../lib/stack-names";
 
 export interface GuardrailsArgs {
   organizationId: string;
@@ -13,6 +14,8 @@ export interface GuardrailsArgs {
   /** Known once the key exists: the documents are written when it is. */
   archiveKeyArn: pulumi.Input<string>;
   trailArn: string;
+  /** The policies' names derive from it (lib/stack-names.ts). @default "org-governance" */
+  trailName?: string;
   /** `aws:PrincipalArn` patterns still allowed the guarded actions. */
   exemptPrincipals: string[];
   /** Roots and OUs to attach both policies to, resolved and checked beforehand (`planGuardrails`). */
@@ -24,9 +27,9 @@ export interface GuardrailsArgs {
   resourceControlPolicy?: boolean;
 }
 
-/** The names AWS Organizations shows for the two policies. */
-export const SERVICE_CONTROL_POLICY_NAME = "org-governance-protect-audit-trail";
-export const RESOURCE_CONTROL_POLICY_NAME = "org-governance-audit-archive-perimeter";
+/** The names AWS Organizations shows for the two policies of the original (`prod`) stack. */
+export const SERVICE_CONTROL_POLICY_NAME = stackNames(ORIGINAL_TRAIL_NAME).serviceControlPolicy;
+export const RESOURCE_CONTROL_POLICY_NAME = stackNames(ORIGINAL_TRAIL_NAME).resourceControlPolicy;
 
 /**
  * Preventive guardrails, created in the management account: a service control policy that keeps
@@ -40,6 +43,7 @@ export class Guardrails extends pulumi.ComponentResource {
 
   constructor(name: string, args: GuardrailsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("org-governance:index:Guardrails", name, {}, opts);
+    const names = stackNames(args.trailName ?? ORIGINAL_TRAIL_NAME);
     const resources = pulumi.output(args.archiveKeyArn).apply((archiveKeyArn) => ({
       archiveBucketArn: args.archiveBucketArn,
       accessLogBucketArn: args.accessLogBucketArn,
@@ -47,7 +51,7 @@ export class Guardrails extends pulumi.ComponentResource {
     }));
 
     const scp: organizations.PolicyArgs = {
-      name: SERVICE_CONTROL_POLICY_NAME,
+      name: names.serviceControlPolicy,
       description: "Keeps the organization trail and its archive from being stopped, weakened or deleted",
       type: SERVICE_CONTROL_POLICY,
       content: resources.apply((r) =>
@@ -65,7 +69,7 @@ export class Guardrails extends pulumi.ComponentResource {
 
     if (args.resourceControlPolicy ?? true) {
       const rcp: organizations.PolicyArgs = {
-        name: RESOURCE_CONTROL_POLICY_NAME,
+        name: names.resourceControlPolicy,
         description: "Lets only this organization, over TLS, reach the audit archive and its key",
         type: RESOURCE_CONTROL_POLICY,
         content: resources.apply((r) =>

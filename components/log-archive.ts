@@ -3,16 +3,11 @@ import * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
 import { accessLogLifecycleRules, archiveLifecycleRules } from "../lib/archive/lifecycle-rules";
 import type { LogArchiveConfig } from "../lib/config/validate";
-import {
-  ACCESS_LOG_PREFIX,
-  accessLogBucketName,
-  archiveBucketName,
-  bucketArn,
-  managementTrailsArnPattern,
-} from "../lib/naming";
+import { ACCESS_LOG_PREFIX, bucketArn, managementTrailsArnPattern } from "../lib/naming";
 import { accessLogBucketPolicy } from "../lib/policies/access-log-bucket-policy";
 import { archiveBucketPolicy } from "../lib/policies/archive-bucket-policy";
 import { archiveKeyPolicy } from "../lib/policies/archive-key-policy";
+import { ORIGINAL_TRAIL_NAME, stackNames } from "../lib/stack-names";
 
 export interface LogArchiveArgs {
   partition: string;
@@ -23,8 +18,12 @@ export interface LogArchiveArgs {
   archiveAccountId: string;
   /** The ARN the trail will have: the bucket and key policies must name it before it exists. */
   trailArn: string;
+  /** The bucket names and the key alias derive from it (lib/stack-names.ts). @default "org-governance" */
+  trailName?: string;
   objectLock: LogArchiveConfig["objectLock"];
   lifecycle: LogArchiveConfig["lifecycle"];
+  /** Roles the key lets decrypt trail logs. @default [] */
+  readerRoleArns?: string[];
   /**
    * Protect and retain everything that keeps the trail's archive working: the key, both buckets and every
    * bucket setting (policy, Object Lock, encryption, versioning, public-access block, ownership, logging,
@@ -63,9 +62,10 @@ export class LogArchive extends pulumi.ComponentResource {
     const guarded = { parent: this, protect: keep, retainOnDelete: keep };
     const child = { parent: this };
 
-    this.bucketName = archiveBucketName(args.archiveAccountId, args.region);
+    const names = stackNames(args.trailName ?? ORIGINAL_TRAIL_NAME);
+    this.bucketName = names.archiveBucket(args.archiveAccountId, args.region);
     this.bucketArn = bucketArn(args.partition, this.bucketName);
-    const accessLogName = accessLogBucketName(args.archiveAccountId, args.region);
+    const accessLogName = names.accessLogBucket(args.archiveAccountId, args.region);
     this.accessLogBucketName = accessLogName;
     const accessLogArn = bucketArn(args.partition, accessLogName);
 
@@ -81,6 +81,7 @@ export class LogArchive extends pulumi.ComponentResource {
             archiveAccountId: args.archiveAccountId,
             trailArn: args.trailArn,
             managementTrailsArnPattern: managementTrailsArnPattern(args.partition, args.managementAccountId),
+            readerRoleArns: args.readerRoleArns,
           }),
         ),
       },
@@ -88,7 +89,7 @@ export class LogArchive extends pulumi.ComponentResource {
     );
     new kms.Alias(
       `${name}-key-alias`,
-      { name: "alias/org-trail-archive", targetKeyId: this.key.keyId },
+      { name: names.archiveKeyAlias, targetKeyId: this.key.keyId },
       // An alias is a name only: losing it stops nothing.
       child,
     );

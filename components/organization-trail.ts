@@ -6,12 +6,16 @@ export interface OrganizationTrailArgs {
   trailName: string;
   /** The archive bucket's name, taken from its bucket policy so the trail waits for that policy. */
   bucketName: pulumi.Input<string>;
-  /** ARNs of the archive and access-log buckets, excluded from S3 data events. */
+  /** ARNs of the archive and access-log buckets, excluded from S3 data events of other buckets. */
   ownBucketArns: string[];
+  /** The archive bucket's ARN: its own object-level activity is recorded, CloudTrail's deliveries aside. */
+  archiveBucketArn: string;
   kmsKeyArn: pulumi.Input<string>;
   /** The log group ARN without `:*`, taken from the log group so the trail waits for it. */
   logGroupArn: pulumi.Input<string>;
   cloudWatchLogsRoleArn: pulumi.Input<string>;
+  /** The topic CloudTrail notifies after each log file delivery. */
+  snsTopicArn: pulumi.Input<string>;
   dataEvents: DataEventsSettings;
   /**
    * Tags on the trail itself, besides the provider's default tags: a policy check of a preview sees only
@@ -29,7 +33,8 @@ export interface OrganizationTrailArgs {
   insights?: ("ApiCallRateInsight" | "ApiErrorRateInsight")[];
   /**
    * What CloudTrail checks at CreateTrail, or what must be in force before its first delivery, that no
-   * trail property references: the delivery role's policy (CloudTrail validates it), both key policies
+   * trail property references: the delivery role's policy and the notification topic's policy (CloudTrail
+   * validates both), both key policies
    * (set on the keys, referenced only through the archive key's ARN and the log group), and the
    * bucket's encryption, Object Lock, versioning and public-access settings (or the first log files
    * could land unlocked or unencrypted). Without these the engine could create the trail first.
@@ -59,7 +64,12 @@ export class OrganizationTrail extends pulumi.ComponentResource {
         // CloudTrail takes the log group ARN with its `:*` suffix.
         cloudWatchLogsGroupArn: pulumi.interpolate`${args.logGroupArn}:*`,
         cloudWatchLogsRoleArn: args.cloudWatchLogsRoleArn,
-        advancedEventSelectors: trailEventSelectors(args.dataEvents, args.ownBucketArns),
+        snsTopicName: args.snsTopicArn,
+        advancedEventSelectors: trailEventSelectors(
+          args.dataEvents,
+          args.ownBucketArns,
+          args.archiveBucketArn,
+        ),
         insightSelectors: insights.map((insightType) => ({ insightType })),
         tags: args.tags ?? {},
       },

@@ -4,10 +4,8 @@ import * as sns from "@pulumi/aws/sns";
 import * as pulumi from "@pulumi/pulumi";
 import type { MonitoringControl } from "../lib/controls";
 import { alarmTopicKeyPolicy, alarmTopicPolicy } from "../lib/policies/alarm-topic-policies";
+import { ORIGINAL_TRAIL_NAME, stackNames } from "../lib/stack-names";
 import { KEY_DELETION_WINDOW_DAYS } from "./log-archive";
-
-/** Every metric filter, alarm and the topic of this program start with this, and policies pin it. */
-export const ALARM_NAME_PREFIX = "org-governance-";
 
 /** CIS / Security Hub: alarm when the metric's sum reaches 1 within 5 minutes. */
 export const ALARM_PERIOD_SECONDS = 300;
@@ -19,7 +17,12 @@ export interface SecurityMonitoringArgs {
   /** The log group the trail delivers to: this program's, or an existing trail's (Control Tower). */
   logGroupName: string;
   controls: readonly MonitoringControl[];
-  /** @default "OrgGovernance" */
+  /**
+   * The stack's trail name: the topic, key alias, filter and alarm names derive from it.
+   * @default "org-governance"
+   */
+  trailName?: string;
+  /** @default "OrgGovernance" for the original trail name, else "OrgGovernance/<trail name>" */
   namespace?: string;
   /** E-mail subscriptions of the alarm topic. @default [] */
   emails?: string[];
@@ -39,10 +42,11 @@ export class SecurityMonitoring extends pulumi.ComponentResource {
 
   constructor(name: string, args: SecurityMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
     super("org-governance:index:SecurityMonitoring", name, {}, opts);
-    const namespace = args.namespace ?? "OrgGovernance";
-    const topicName = `${ALARM_NAME_PREFIX}security-alarms`;
+    const names = stackNames(args.trailName ?? ORIGINAL_TRAIL_NAME);
+    const namespace = args.namespace ?? names.defaultMetricNamespace;
+    const topicName = names.alarmTopic;
     const topicArn = `arn:${args.partition}:sns:${args.region}:${args.accountId}:${topicName}`;
-    const alarmArnPattern = `arn:${args.partition}:cloudwatch:${args.region}:${args.accountId}:alarm:${ALARM_NAME_PREFIX}*`;
+    const alarmArnPattern = `arn:${args.partition}:cloudwatch:${args.region}:${args.accountId}:alarm:${names.alarmPrefix}*`;
 
     this.key = new kms.Key(
       `${name}-key`,
@@ -58,7 +62,7 @@ export class SecurityMonitoring extends pulumi.ComponentResource {
     );
     new kms.Alias(
       `${name}-key-alias`,
-      { name: "alias/org-governance-alarms", targetKeyId: this.key.keyId },
+      { name: names.alarmsKeyAlias, targetKeyId: this.key.keyId },
       { parent: this },
     );
     this.topic = new sns.Topic(
@@ -90,7 +94,7 @@ export class SecurityMonitoring extends pulumi.ComponentResource {
     }
 
     for (const control of args.controls) {
-      const resourceName = `${ALARM_NAME_PREFIX}${control.id}`;
+      const resourceName = `${names.alarmPrefix}${control.id}`;
       const filter = new cloudwatch.LogMetricFilter(
         `${name}-${control.id}-filter`,
         {

@@ -4,6 +4,7 @@ import * as kms from "@pulumi/aws/kms";
 import * as pulumi from "@pulumi/pulumi";
 import { logGroupArn, logGroupName } from "../lib/naming";
 import { logGroupKeyPolicy } from "../lib/policies/log-group-key-policy";
+import { stackNames } from "../lib/stack-names";
 import { trailLogsAssumeRolePolicy, trailLogsDeliveryPolicy } from "../lib/policies/trail-logs-role";
 import { KEY_DELETION_WINDOW_DAYS } from "./log-archive";
 
@@ -67,7 +68,7 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
     );
     new kms.Alias(
       `${name}-key-alias`,
-      { name: "alias/org-trail-log-group", targetKeyId: this.key.keyId },
+      { name: stackNames(args.trailName).logGroupKeyAlias, targetKeyId: this.key.keyId },
       { parent: this },
     );
 
@@ -85,7 +86,7 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
     this.role = new iam.Role(
       `${name}-role`,
       {
-        name: `${args.trailName}-cloudwatch-logs`,
+        name: stackNames(args.trailName).cloudWatchLogsRole,
         description: `Lets CloudTrail deliver ${args.trailName} events to ${this.logGroupName}`,
         assumeRolePolicy: JSON.stringify(trailLogsAssumeRolePolicy()),
       },

@@ -82,7 +82,16 @@ function assertSafePlan(plan: PlanResult, config: StackConfig): void {
     noncurrentVersionExpiration?: { noncurrentDays: number };
   }[]) {
     assert.ok((rule.expiration?.days ?? Infinity) >= retentionDays, "no expiry before the lock ends");
-    assert.ok((rule.noncurrentVersionExpiration?.noncurrentDays ?? Infinity) >= retentionDays);
+    // Versions become noncurrent only when they expire (docs/retention.md): the permanent deletion lands
+    // within 30 days after the expiry, and never without one.
+    const noncurrentDays = rule.noncurrentVersionExpiration?.noncurrentDays;
+    if (noncurrentDays !== undefined) {
+      assert.ok(rule.expiration, "noncurrent versions are deleted only after an expiry");
+      assert.ok(
+        noncurrentDays >= 1 && noncurrentDays <= 30,
+        `deleted ${noncurrentDays} days after the expiry`,
+      );
+    }
   }
 }
 

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PlanFailedError, runPlan } from "../tools/plan/run-plan";
+import { CIS_CONTROLS } from "../lib/controls";
+import { PlanFailedError, type PlanResult, runPlan } from "../tools/plan/run-plan";
 import { named, plan, PROJECT_DIR, prodPlan, stackConfig } from "./support/plan";
 
 const SAMPLE_ORGANIZATION = path.join(PROJECT_DIR, "lib", "organization", "sample-organization.json");
@@ -139,5 +140,53 @@ describe("the program (index.ts)", () => {
       { insightType: "ApiCallRateInsight" },
       { insightType: "ApiErrorRateInsight" },
     ]);
+  });
+});
+
+/** `type name` for every AWS resource of a plan that has a name AWS knows it by. */
+function physicalNames(result: PlanResult): string[] {
+  return result.resources
+    .filter((r) => r.custom && !r.type.startsWith("pulumi:"))
+    .flatMap((r) => {
+      const name = r.type === "aws:s3/bucket:Bucket" ? r.inputs.bucket : r.inputs.name;
+      return name === undefined ? [] : [`${r.type.split(":")[1]} ${String(name)}`];
+    })
+    .sort();
+}
+
+describe("two stacks in one organization", () => {
+  it("keeps every name of the prod stack as it was before names were derived per stack (no replacement)", async () => {
+    const perControl = CIS_CONTROLS.flatMap((c) => [
+      `cloudwatch/logMetricFilter org-governance-${c.id}`,
+      `cloudwatch/metricAlarm org-governance-${c.id}`,
+    ]);
+    const expected = [
+      ...perControl,
+      "cloudtrail/trail org-governance",
+      "cloudwatch/logGroup /org-governance/cloudtrail/org-governance",
+      "iam/role org-governance-cloudwatch-logs",
+      "kms/alias alias/org-governance-alarms",
+      "kms/alias alias/org-trail-archive",
+      "kms/alias alias/org-trail-log-group",
+      "organizations/policy org-governance-audit-archive-perimeter",
+      "organizations/policy org-governance-protect-audit-trail",
+      "s3/bucket org-trail-access-logs-222233334444-eu-west-1",
+      "s3/bucket org-trail-archive-222233334444-eu-west-1",
+      "sns/topic org-governance-security-alarms",
+    ].sort();
+    assert.deepEqual(physicalNames(await prodPlan()), expected);
+  });
+
+  it("gives a dev stack that sets no names a trail, role, aliases, topic and alarms of its own", async () => {
+    const dev = await runPlan({ projectDir: PROJECT_DIR, stack: "dev", config: stackConfig() });
+    const prodNames = new Set(physicalNames(await prodPlan()));
+    const shared = physicalNames(dev).filter((name) => prodNames.has(name));
+    assert.deepEqual(shared, []);
+    assert.equal(dev.outputs.trailName, "org-governance-dev");
+    const filter = dev.resources.find((r) => r.type === "aws:cloudwatch/logMetricFilter:LogMetricFilter")!;
+    assert.equal(
+      (filter.inputs.metricTransformation as { namespace: string }).namespace,
+      "OrgGovernance/org-governance-dev",
+    );
   });
 });

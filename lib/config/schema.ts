@@ -80,6 +80,17 @@ export const logArchiveConfigSchema = z.strictObject({
   lifecycle: lifecycleConfigSchema.default({}),
   /** @default true */
   protect: z.boolean().default(true),
+  /** Roles the archive key lets decrypt trail logs (readers such as `npm run validate-logs`). @default [] */
+  readerRoleArns: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+          "an IAM role ARN like arn:aws:iam::123456789012:role/LogReader",
+        ),
+    )
+    .default([]),
 });
 
 export const dataEventsConfigSchema = z.strictObject({
@@ -89,6 +100,8 @@ export const dataEventsConfigSchema = z.strictObject({
   lambda: z.boolean().default(false),
   /** @default false */
   dynamodb: z.boolean().default(false),
+  /** Record reads of the archived logs (GetObject) besides every other call on them. @default true */
+  archiveReads: z.boolean().default(true),
 });
 
 export const trailConfigSchema = z.strictObject({
@@ -108,7 +121,12 @@ export const trailConfigSchema = z.strictObject({
       "a trail name of 3-128 letters, digits, '.', '_' or '-', starting and ending with a letter or digit",
     )
     .default("org-governance"),
-  dataEvents: dataEventsConfigSchema.default({ s3: "WriteOnly", lambda: false, dynamodb: false }),
+  dataEvents: dataEventsConfigSchema.default({
+    s3: "WriteOnly",
+    lambda: false,
+    dynamodb: false,
+    archiveReads: true,
+  }),
   /** @default [] */
   insights: z
     .array(z.enum(["ApiCallRateInsight", "ApiErrorRateInsight"]))
@@ -144,6 +162,17 @@ export const monitoringConfigSchema = z.strictObject({
   emails: z.array(z.email("an e-mail address like secops@example.com")).default([]),
   /** @default "cis" */
   controls: z.union([z.enum(["cis", "all"]), z.array(z.string()).min(1)]).default("cis"),
+  /**
+   * Minutes without a single event in the trail's log group before the delivery alarm fires. A period of
+   * at most one day: PutMetricAlarm caps Period × EvaluationPeriods at 86,400 seconds.
+   * @default 60
+   */
+  maxQuietMinutes: z
+    .number()
+    .int("a whole number of minutes")
+    .min(1, "at least 1 minute")
+    .max(1440, "at most 1440 minutes (one day), the longest period a CloudWatch alarm evaluates")
+    .default(60),
   /** @default undefined — the log group this program creates for its trail */
   logGroupName: z
     .string()
@@ -168,6 +197,30 @@ export const guardrailsConfigSchema = z.strictObject({
   resourceControlPolicy: z.boolean().default(true),
 });
 
+export const queryConfigSchema = z.strictObject({
+  /** @default true — the Glue tables, Athena workgroup, named queries and reader role in the log-archive account */
+  enabled: z.boolean().default(true),
+  /** @default 30 — query results are deleted this many days after they are written */
+  resultsRetentionDays: lifecycleDays.default(30),
+  /** @default 10737418240 (10 GiB) — Athena cancels a query that scans more; at least 10 MB (Athena's minimum) */
+  bytesScannedCutoff: z
+    .number()
+    .int("a whole number of bytes")
+    .min(10_485_760, "at least 10485760 bytes (10 MB), Athena's minimum cutoff")
+    .default(10_737_418_240),
+  /** @default undefined — the program never creates a Lake store; this only points `npm run investigate` at one */
+  lake: z
+    .strictObject({
+      eventDataStoreArn: z
+        .string()
+        .regex(
+          /^arn:aws[\w-]*:cloudtrail:[a-z0-9-]+:\d{12}:eventdatastore\/[A-Za-z0-9-]+$/,
+          "a CloudTrail Lake event data store ARN (arn:aws:cloudtrail:<region>:<account>:eventdatastore/<id>)",
+        ),
+    })
+    .optional(),
+});
+
 const tagKey = z
   .string()
   .min(1, "a tag key of 1-128 characters")
@@ -181,6 +234,8 @@ export const stackConfigSchema = z.strictObject({
   trail: trailConfigSchema.default(trailConfigSchema.parse({})),
   monitoring: monitoringConfigSchema.default(monitoringConfigSchema.parse({})),
   guardrails: guardrailsConfigSchema.default({ targets: "root", resourceControlPolicy: true }),
+  /** The query side over the archive (Athena). @default { enabled: true } */
+  query: queryConfigSchema.default(queryConfigSchema.parse({})),
   /** Applied to every taggable resource through the providers' default tags. @default {} */
   tags: z.record(tagKey, z.string().max(256, "a tag value of at most 256 characters")).default({}),
 });

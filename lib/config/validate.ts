@@ -1,8 +1,15 @@
-import { CONFIG_NAMESPACE, ParsedStackConfig, STANDARD_IA_MINIMUM_DAYS, stackConfigSchema } from "./schema";
+import {
+  CONFIG_NAMESPACE,
+  ParsedStackConfig,
+  STANDARD_IA_MINIMUM_DAYS,
+  stackConfigSchema,
+  trailConfigSchema,
+} from "./schema";
 import { describeValue, formatIssues } from "./issues";
 import { type AwsProviderSettings, awsProviderSettings } from "./aws-provider";
 import { partitionOf } from "../naming";
 import { selectControls, UnknownControlError } from "../controls";
+import { defaultTrailName, ORIGINAL_STACK, stackNames } from "../stack-names";
 import { exemptPrincipalProblems } from "../guardrails/exempt-principals";
 
 /** Days in a retention year, as S3 Object Lock counts them. */
@@ -66,7 +73,10 @@ function decodeConfigValue(text: string): unknown {
  *   as `pulumi.runtime.allConfig()` returns them.
  * @throws ConfigError listing every problem, one line each: the full key, the bad value, what is expected.
  */
-export function validateStackConfig(raw: Record<string, string>): StackConfig {
+export function validateStackConfig(
+  raw: Record<string, string>,
+  stack: string = ORIGINAL_STACK,
+): StackConfig {
   const problems: string[] = [];
   const prefix = `${CONFIG_NAMESPACE}:`;
   // fromEntries defines own properties: a key named `__proto__` stays an (unknown) key, not a prototype
@@ -99,7 +109,7 @@ export function validateStackConfig(raw: Record<string, string>): StackConfig {
     problems.push(...formatIssues(parsed.error.issues, document, prefix));
     throw new ConfigError(problems);
   }
-  const config = parsed.data;
+  const config = withStackDefaults(parsed.data, document, stack);
   const logArchive = config.logArchive && resolveLogArchive(config.logArchive);
   if (logArchive)
     problems.push(...lifecycleProblems(logArchive.lifecycle, logArchive.objectLock.retentionDays));
@@ -120,6 +130,33 @@ export function validateStackConfig(raw: Record<string, string>): StackConfig {
     partition: partitionOf(region!),
     awsProvider: awsProvider.settings,
     logArchive,
+  };
+}
+
+/**
+ * Defaults that depend on the stack: a trail name of its own (`prod` keeps `org-governance`), and the
+ * metric namespace of that trail name, so two stacks in one organization never share a name.
+ */
+function withStackDefaults(
+  config: ParsedStackConfig,
+  document: Record<string, unknown>,
+  stack: string,
+): ParsedStackConfig {
+  const given = (section: string, key: string) =>
+    (document[section] as Record<string, unknown> | undefined)?.[key] !== undefined;
+  const trailName = given("trail", "name") ? config.trail.name : defaultTrailName(stack);
+  if (!given("trail", "name") && !trailConfigSchema.shape.name.safeParse(trailName).success) {
+    throw new ConfigError([
+      `${CONFIG_NAMESPACE}:trail.name: stack "${stack}" would get the trail name "${trailName}", which CloudTrail does not accept; set ${CONFIG_NAMESPACE}:trail.name`,
+    ]);
+  }
+  const namespace = given("monitoring", "namespace")
+    ? config.monitoring.namespace
+    : stackNames(trailName).defaultMetricNamespace;
+  return {
+    ...config,
+    trail: { ...config.trail, name: trailName },
+    monitoring: { ...config.monitoring, namespace },
   };
 }
 

@@ -1,6 +1,7 @@
 import { CONFIG_NAMESPACE } from "../config/schema";
 import { ConfigError, type StackConfig } from "../config/validate";
-import { accessLogBucketName, archiveBucketName, bucketArn } from "../naming";
+import { bucketArn } from "../naming";
+import { ORIGINAL_TRAIL_NAME, stackNames } from "../stack-names";
 import type { OrganizationSnapshot } from "../organization/snapshot";
 import { guardrailResourceControlPolicy } from "../policies/guardrail-resource-control-policy";
 import { guardrailServiceControlPolicy } from "../policies/guardrail-service-control-policy";
@@ -26,7 +27,10 @@ export interface GuardrailPlan {
 }
 
 export interface GuardrailPlanInput {
-  config: Pick<StackConfig, "guardrails" | "partition" | "region">;
+  config: Pick<StackConfig, "guardrails" | "partition" | "region"> & {
+    /** The buckets' names derive from the trail name (lib/stack-names.ts). @default "org-governance" */
+    trail?: Pick<StackConfig["trail"], "name">;
+  };
   organization: OrganizationSnapshot;
   trailArn: string;
   /** The log-archive account and the role the program deploys it with (the default exemption). */
@@ -42,6 +46,7 @@ export interface GuardrailPlanInput {
  */
 export function planGuardrails(input: GuardrailPlanInput): GuardrailPlan | undefined {
   const { guardrails, partition, region } = input.config;
+  const names = stackNames(input.config.trail?.name ?? ORIGINAL_TRAIL_NAME);
   if (!guardrails.enabled) return undefined;
   let targets: GuardrailTarget[] = [];
   const problems: string[] = [];
@@ -55,8 +60,8 @@ export function planGuardrails(input: GuardrailPlanInput): GuardrailPlan | undef
     targets,
     exemptPrincipals: guardrails.exemptPrincipals ?? [input.archive.roleArn],
     resourceControlPolicy: guardrails.resourceControlPolicy,
-    archiveBucketArn: bucketArn(partition, archiveBucketName(input.archive.accountId, region)),
-    accessLogBucketArn: bucketArn(partition, accessLogBucketName(input.archive.accountId, region)),
+    archiveBucketArn: bucketArn(partition, names.archiveBucket(input.archive.accountId, region)),
+    accessLogBucketArn: bucketArn(partition, names.accessLogBucket(input.archive.accountId, region)),
   };
   // The program itself must stay exempt, or its next run could no longer change the archive.
   if (!plan.exemptPrincipals.some((pattern) => arnLikeMatches(pattern, input.archive.roleArn))) {

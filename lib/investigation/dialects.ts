@@ -79,12 +79,15 @@ function jsonPath(path: readonly string[]): string {
 
 const lower = (path: readonly string[]) => path.map((p) => p.toLowerCase());
 
-/** DuckDB: the view `cloudtrail` (see tools/investigate/duckdb-engine.ts) with the Athena table's columns. */
-export function duckdbDialect(): Dialect {
+/**
+ * DuckDB: the view `cloudtrail` (see tools/investigate/duckdb-engine.ts) with the Athena table's
+ * columns, or a temporary table narrowed from it.
+ */
+export function duckdbDialect(table = "cloudtrail"): Dialect {
   const col = (name: string, alias = "e") => `${alias}.${name.toLowerCase()}`;
   return {
     engine: "duckdb",
-    table: "cloudtrail",
+    table,
     field: col,
     identity: (...path) => `e.useridentity.${lower(path).join(".")}`,
     identityAt: (alias, path) => `${alias}.useridentity.${lower(path).join(".")}`,

@@ -1,4 +1,4 @@
-import { keyAdministrators, policyDocument, PolicyDocument } from "./document";
+import { denyInsecurePublish, keyAdministrators, policyDocument, PolicyDocument } from "./document";
 
 export interface AlarmTopicPolicyArgs {
   partition: string;
@@ -22,14 +22,7 @@ export function alarmTopicPolicy(args: AlarmTopicPolicyArgs): PolicyDocument {
         StringEquals: { "aws:SourceAccount": args.accountId },
       },
     },
-    {
-      Sid: "DenyInsecureTransport",
-      Effect: "Deny",
-      Principal: "*",
-      Action: "sns:Publish",
-      Resource: args.topicArn,
-      Condition: { Bool: { "aws:SecureTransport": "false" } },
-    },
+    denyInsecurePublish(args.topicArn),
   );
 }
 

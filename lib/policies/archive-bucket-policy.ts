@@ -43,6 +43,18 @@ export function archiveBucketPolicy(args: ArchiveBucketPolicyArgs): PolicyDocume
     },
     denyInsecureTransport(args.bucketArn),
     {
+      // No advanced event selector can tell CloudTrail's deliveries from another writer's, so the trail
+      // does not record PutObject on the archive (it would loop); instead nobody but this trail may write.
+      // A principal other than a service acting for a resource carries no aws:SourceArn, and
+      // StringNotEquals matches a missing key, so every such request is denied.
+      Sid: "DenyWritesExceptThisTrail",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:PutObject",
+      Resource: `${args.bucketArn}/*`,
+      Condition: { StringNotEquals: { "aws:SourceArn": args.trailArn } },
+    },
+    {
       Sid: "DenyBucketDeletion",
       Effect: "Deny",
       Principal: "*",

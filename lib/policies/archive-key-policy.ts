@@ -8,6 +8,11 @@ export interface ArchiveKeyPolicyArgs {
   trailArn: string;
   /** `arn:<partition>:cloudtrail:*:<managementAccountId>:trail/*` */
   managementTrailsArnPattern: string;
+  /**
+   * Roles that read the archive (`npm run validate-logs`): they may decrypt, with the CloudTrail context only.
+   * @default [] (no statement)
+   */
+  readerRoleArns?: string[];
 }
 
 /**
@@ -50,5 +55,17 @@ export function archiveKeyPolicy(args: ArchiveKeyPolicyArgs): PolicyDocument {
         StringLike: cloudTrailContext,
       },
     },
+    ...(args.readerRoleArns?.length
+      ? [
+          {
+            Sid: "LogReaderRolesDecryptTrailLogs",
+            Effect: "Allow" as const,
+            Principal: { AWS: args.readerRoleArns },
+            Action: "kms:Decrypt",
+            Resource: "*",
+            Condition: { StringLike: cloudTrailContext },
+          },
+        ]
+      : []),
   );
 }

@@ -35,6 +35,18 @@ export function denyInsecureTransport(bucketArn: string): PolicyStatement {
   };
 }
 
+/** Denies publishing to a topic without TLS. */
+export function denyInsecurePublish(topicArn: string): PolicyStatement {
+  return {
+    Sid: "DenyInsecureTransport",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "sns:Publish",
+    Resource: topicArn,
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  };
+}
+
 /**
  * Administration without use: with `kms:*` here, any principal of the account could decrypt without the
  * CloudTrail context and the reader statement below would mean nothing.

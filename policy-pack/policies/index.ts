@@ -1,4 +1,5 @@
 import type { Policies } from "@pulumi/policy";
+import { athenaWorkgroupEncryptedResults } from "./athena-workgroup-encrypted-results";
 import { cisMonitoringCoverage } from "./cis-monitoring-coverage";
 import { cloudtrailCloudWatchLogs } from "./cloudtrail-cloudwatch-logs";
 import { cloudtrailGlobalServiceEvents } from "./cloudtrail-global-service-events";
@@ -58,4 +59,6 @@ export const POLICIES: Policies = [
   // Preventive guardrails: organization policies that keep the trail and its archive intact.
   trailGuardrails,
   guardrailExemptionWildcard,
+  // Reading the trail.
+  athenaWorkgroupEncryptedResults,
 ];

@@ -40,6 +40,8 @@ describe("LogArchive", () => {
       assert.equal(key.retainOnDelete, true);
     });
 
+    // "Configure AWS KMS key policies for CloudTrail" (CloudTrail user guide): CloudTrail sets
+    // kms:EncryptionContext:aws:cloudtrail:arn to the trail's ARN, and aws:SourceArn pins the trail.
     it("lets CloudTrail encrypt only for this trail of the management account", async () => {
       const policy = policyOf(named(await plan(stackConfig()), "log-archive-key"));
       const encrypt = statement(policy, "CloudTrailEncryptsLogs");
@@ -184,6 +186,8 @@ describe("LogArchive", () => {
   });
 
   describe("access-log bucket", () => {
+    // "Logging requests with server access logging" (S3 user guide) and "Object Lock considerations": the
+    // target bucket of server access logs cannot have Object Lock nor default SSE-KMS encryption.
     it("is SSE-S3 without Object Lock, owner-enforced, private, with its own lifecycle", async () => {
       const result = await plan(stackConfig());
       const bucket = named(result, "log-archive-access-logs");

@@ -4,7 +4,13 @@ import { named, plan, stackConfig } from "../support/plan";
 const TRAIL = "organization-trail-cloudtrail";
 type Selector = {
   name: string;
-  fieldSelectors: { field: string; equals?: string[]; notStartsWiths?: string[] }[];
+  fieldSelectors: {
+    field: string;
+    equals?: string[];
+    notEquals?: string[];
+    startsWiths?: string[];
+    notStartsWiths?: string[];
+  }[];
 };
 
 describe("OrganizationTrail", () => {
@@ -58,6 +64,17 @@ describe("OrganizationTrail", () => {
     ]);
   });
 
+  it("records the archive's own object-level activity, except CloudTrail's deliveries", async () => {
+    const selectors = named(await plan(stackConfig()), TRAIL).inputs.advancedEventSelectors as Selector[];
+    const archive = selectors.at(-1)!;
+    assert.deepEqual(archive.fieldSelectors, [
+      { field: "eventCategory", equals: ["Data"] },
+      { field: "resources.type", equals: ["AWS::S3::Object"] },
+      { field: "resources.ARN", startsWiths: ["arn:aws:s3:::org-trail-archive-222233334444-eu-west-1/"] },
+      { field: "eventName", notEquals: ["PutObject"] },
+    ]);
+  });
+
   it("follows the data-event and insight settings", async () => {
     const result = await plan(
       stackConfig({
@@ -71,7 +88,8 @@ describe("OrganizationTrail", () => {
     const types = (trail.advancedEventSelectors as Selector[]).flatMap((s) =>
       s.fieldSelectors.filter((f) => f.field === "resources.type").flatMap((f) => f.equals ?? []),
     );
-    assert.deepEqual(types, ["AWS::Lambda::Function", "AWS::DynamoDB::Table"]);
+    // The last selector is the archive's own activity, present whatever the settings.
+    assert.deepEqual(types, ["AWS::Lambda::Function", "AWS::DynamoDB::Table", "AWS::S3::Object"]);
     assert.deepEqual(trail.insightSelectors, [{ insightType: "ApiErrorRateInsight" }]);
   });
 

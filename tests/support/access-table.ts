@@ -1,4 +1,5 @@
 import type { PlanResult } from "../../tools/plan/run-plan";
+import { querySideRows } from "./access-table-query-side";
 import { ADMINISTRATOR, AccessRequest } from "./iam-simulation";
 import { named } from "./plan";
 
@@ -17,6 +18,8 @@ export interface PlanFacts {
   deliveryRoleArn: string;
   alarmTopicArn: string;
   alarmKeyArn: string;
+  notificationTopicArn: string;
+  notificationKeyArn: string;
 }
 
 export function planFacts(plan: PlanResult): PlanFacts {
@@ -38,6 +41,8 @@ export function planFacts(plan: PlanResult): PlanFacts {
     deliveryRoleArn: output("trail-logs-role"),
     alarmTopicArn: output("security-monitoring-topic"),
     alarmKeyArn: output("security-monitoring-key"),
+    notificationTopicArn: output("trail-notifications-topic"),
+    notificationKeyArn: output("trail-notifications-key"),
   };
 }
 
@@ -66,7 +71,7 @@ function archiveBucketRows(f: PlanFacts): AccessRequest[] {
       ...write,
       intent: "CloudTrail acting for another trail cannot write",
       context: { "aws:SourceArn": otherTrailOf(f.trailArn), ...ACL, ...TLS },
-      expected: "ImplicitlyDenied",
+      expected: "ExplicitlyDenied",
     },
     {
       ...write,
@@ -93,6 +98,29 @@ function archiveBucketRows(f: PlanFacts): AccessRequest[] {
       resource: f.archiveBucketArn,
       intent: "CloudTrail checks the bucket ACL for this trail",
       context: { "aws:SourceArn": f.trailArn, ...TLS },
+      expected: "Allowed",
+    },
+    {
+      document,
+      principal: `arn:aws:iam::${f.archiveAccountId}:role/Administrator`,
+      callerPolicies: [ADMINISTRATOR],
+      action: "s3:PutObject",
+      resource: logFile,
+      resourceAccount: f.archiveAccountId,
+      intent:
+        "nobody but this trail writes to the archive, not even its account's administrator (no selector can tell CloudTrail's PutObject from theirs)",
+      context: { ...ACL, ...TLS },
+      expected: "ExplicitlyDenied",
+    },
+    {
+      document,
+      principal: `arn:aws:iam::${f.archiveAccountId}:role/Auditor`,
+      callerPolicies: [ADMINISTRATOR],
+      action: "s3:GetObject",
+      resource: logFile,
+      resourceAccount: f.archiveAccountId,
+      intent: "a reader of the log-archive account reads log files (the read is recorded by the trail)",
+      context: TLS,
       expected: "Allowed",
     },
     {
@@ -328,6 +356,16 @@ function alarmRows(f: PlanFacts): AccessRequest[] {
     },
     {
       ...publish,
+      intent: "the trail delivery alarm publishes",
+      context: {
+        ...source,
+        "aws:SourceArn": alarm.replace(/alarm:.*$/, "alarm:org-governance-trail-delivery-stopped"),
+        ...TLS,
+      },
+      expected: "Allowed",
+    },
+    {
+      ...publish,
       intent: "another alarm of the account cannot publish",
       context: { ...source, "aws:SourceArn": alarm.replace("org-governance-", "someone-"), ...TLS },
       expected: "ImplicitlyDenied",
@@ -358,6 +396,134 @@ function alarmRows(f: PlanFacts): AccessRequest[] {
   ];
 }
 
+/** The trail's delivery notification topic and its key: CloudTrail, for this trail only. */
+function notificationRows(f: PlanFacts): AccessRequest[] {
+  const publish = {
+    document: "trail-notifications-topic-policy.policy",
+    principal: "cloudtrail.amazonaws.com",
+    action: "sns:Publish",
+    resource: f.notificationTopicArn,
+    resourceAccount: f.managementAccountId,
+  };
+  const onKey = {
+    document: "trail-notifications-key.policy",
+    principal: "cloudtrail.amazonaws.com",
+    resource: f.notificationKeyArn,
+    resourceAccount: f.managementAccountId,
+  };
+  return [
+    {
+      ...publish,
+      intent: "CloudTrail notifies a delivery of this trail",
+      context: { "aws:SourceArn": f.trailArn, ...TLS },
+      expected: "Allowed",
+    },
+    {
+      ...publish,
+      intent: "CloudTrail acting for another trail cannot publish",
+      context: { "aws:SourceArn": otherTrailOf(f.trailArn), ...TLS },
+      expected: "ImplicitlyDenied",
+    },
+    {
+      ...publish,
+      intent: "plain HTTP is denied",
+      context: { "aws:SourceArn": f.trailArn, ...PLAIN_HTTP },
+      expected: "ExplicitlyDenied",
+    },
+    {
+      ...onKey,
+      action: "kms:GenerateDataKey",
+      intent: "CloudTrail encrypts this trail's notifications",
+      context: { "aws:SourceArn": f.trailArn },
+      expected: "Allowed",
+    },
+    {
+      ...onKey,
+      action: "kms:Decrypt",
+      intent: "CloudTrail acting for another trail cannot use the notification key",
+      context: { "aws:SourceArn": otherTrailOf(f.trailArn) },
+      expected: "ImplicitlyDenied",
+    },
+  ];
+}
+
+/**
+ * The guardrails (SCP and RCP) together with the archive's own policies: the trail's deliveries still
+ * pass, the archive refuses principals and services outside the organization, and member-account
+ * administrators cannot loosen the archive. The deployment role named as exempt keeps managing it.
+ */
+function guardrailRows(f: PlanFacts): AccessRequest[] {
+  const logFile = `${f.archiveBucketArn}/AWSLogs/${f.organizationId}/${f.managementAccountId}/CloudTrail/${f.region}/2026/01/01/file.json.gz`;
+  const delivery = {
+    document: "guardrails-rcp.content",
+    alongWith: ["log-archive-bucket-policy.policy"],
+    principal: "cloudtrail.amazonaws.com",
+    action: "s3:PutObject",
+    resource: logFile,
+    resourceAccount: f.archiveAccountId,
+  };
+  const fromTrail = {
+    "aws:SourceArn": f.trailArn,
+    "aws:SourceAccount": f.managementAccountId,
+    "aws:SourceOrgID": f.organizationId,
+    "aws:PrincipalIsAWSService": "true",
+    ...ACL,
+    ...TLS,
+  };
+  const administrator = {
+    document: "guardrails-scp.content",
+    principal: `arn:aws:iam::${f.archiveAccountId}:role/Administrator`,
+    callerPolicies: [ADMINISTRATOR],
+    resourceAccount: f.archiveAccountId,
+  };
+  return [
+    {
+      ...delivery,
+      intent: "with the RCP in force, CloudTrail still delivers this trail's log files",
+      context: fromTrail,
+      expected: "Allowed",
+    },
+    {
+      ...delivery,
+      intent: "with the RCP in force, a service acting for an account outside the organization cannot write",
+      context: { ...fromTrail, "aws:SourceAccount": "999999999999", "aws:SourceOrgID": "o-outsider123" },
+      expected: "ExplicitlyDenied",
+    },
+    {
+      document: "guardrails-rcp.content",
+      alongWith: ["log-archive-bucket-policy.policy"],
+      principal: "arn:aws:iam::999999999999:role/Outsider",
+      callerPolicies: [ADMINISTRATOR],
+      action: "s3:GetObject",
+      resource: logFile,
+      resourceAccount: f.archiveAccountId,
+      intent: "a principal outside the organization cannot read the archive",
+      context: { "aws:PrincipalOrgID": "o-outsider123", "aws:PrincipalIsAWSService": "false", ...TLS },
+      expected: "ExplicitlyDenied",
+    },
+    {
+      ...administrator,
+      action: "s3:PutBucketPolicy",
+      resource: f.archiveBucketArn,
+      intent: "a member-account administrator cannot replace the archive's bucket policy (SCP)",
+      context: { "aws:PrincipalArn": administrator.principal, ...TLS },
+      expected: "ExplicitlyDenied",
+    },
+    {
+      ...administrator,
+      principal: `arn:aws:iam::${f.archiveAccountId}:role/OrganizationAccountAccessRole`,
+      action: "s3:PutBucketPolicy",
+      resource: f.archiveBucketArn,
+      intent: "the deployment role named as exempt still manages the archive (SCP)",
+      context: {
+        "aws:PrincipalArn": `arn:aws:iam::${f.archiveAccountId}:role/OrganizationAccountAccessRole`,
+        ...TLS,
+      },
+      expected: "Allowed",
+    },
+  ];
+}
+
 /**
  * The access table: every generated document's intended behaviour as requests and decisions. One section
  * per concern; a new document (an SCP, an RCP, a reader role) adds its own section to this list.
@@ -368,6 +534,9 @@ export const ACCESS_TABLE_SECTIONS: ((facts: PlanFacts) => AccessRequest[])[] = 
   accessLogRows,
   logDeliveryRows,
   alarmRows,
+  notificationRows,
+  guardrailRows,
+  querySideRows,
 ];
 
 export function accessTable(facts: PlanFacts): AccessRequest[] {

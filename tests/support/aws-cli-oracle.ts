@@ -39,6 +39,8 @@ export interface CliTarget {
   proxyUrl: string;
   caFile: string;
   accountId?: string;
+  /** `--verbose`: a line per valid file too. @default true */
+  verbose?: boolean;
 }
 
 const cliTime = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
@@ -63,7 +65,7 @@ export function runAwsCliValidateLogs(target: CliTarget, executable = DEBIAN_AWS
     target.region,
     "--endpoint-url",
     target.cloudTrailUrl,
-    "--verbose",
+    ...(target.verbose === false ? [] : ["--verbose"]),
     ...(target.accountId ? ["--account-id", target.accountId] : []),
   ];
   const env: NodeJS.ProcessEnv = {
@@ -83,17 +85,22 @@ export function runAwsCliValidateLogs(target: CliTarget, executable = DEBIAN_AWS
     AWS_CA_BUNDLE: target.caFile,
   };
   return new Promise((resolve, reject) => {
-    execFile(executable, args, { env, encoding: "utf8", timeout: 120_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      if (code === -1)
-        return reject(new Error(`aws cloudtrail validate-logs did not run: ${error?.message}`));
-      const invalid = [
-        ...`${stdout}\n${stderr}`.matchAll(/^(Digest|Log) file\ts3:\/\/[^/]+\/(\S+)\tINVALID: (.*)$/gm),
-      ].map((match) => ({ kind: match[1] as "Digest" | "Log", key: match[2], reason: match[3] }));
-      const gaps = [...stderr.matchAll(/^No log files were delivered by CloudTrail between .*$/gm)].map(
-        (m) => m[0],
-      );
-      resolve({ code, stdout, stderr, invalid, gaps });
-    });
+    execFile(
+      executable,
+      args,
+      { env, encoding: "utf8", timeout: 600_000, maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        if (code === -1)
+          return reject(new Error(`aws cloudtrail validate-logs did not run: ${error?.message}`));
+        const invalid = [
+          ...`${stdout}\n${stderr}`.matchAll(/^(Digest|Log) file\ts3:\/\/[^/]+\/(\S+)\tINVALID: (.*)$/gm),
+        ].map((match) => ({ kind: match[1] as "Digest" | "Log", key: match[2], reason: match[3] }));
+        const gaps = [...stderr.matchAll(/^No log files were delivered by CloudTrail between .*$/gm)].map(
+          (m) => m[0],
+        );
+        resolve({ code, stdout, stderr, invalid, gaps });
+      },
+    );
   });
 }

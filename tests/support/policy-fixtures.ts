@@ -111,14 +111,8 @@ export function listOf(value: string | string[] | undefined): string[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** Whether an IAM action pattern (`kms:Describe*`, `s3:*`, `*`) covers an action, case-insensitively. */
-export function actionCovers(pattern: string, action: string): boolean {
-  const regex = pattern
-    .split("*")
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-    .join(".*");
-  return new RegExp(`^${regex}$`, "i").test(action);
-}
+/** The pack's own matcher: tests and the guardrail policies read IAM action patterns the same way. */
+export { actionCovers } from "../../policy-pack/lib/organization-policy";
 
 /** Every condition key a statement tests, whatever the operator. */
 export function conditionKeys(s: PolicyStatement): string[] {

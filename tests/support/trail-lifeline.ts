@@ -20,4 +20,7 @@ export const TRAIL_LIFELINE = [
   "trail-logs-log-group",
   "trail-logs-role",
   "trail-logs-role-policy",
+  "trail-notifications-key",
+  "trail-notifications-topic",
+  "trail-notifications-topic-policy",
 ] as const;

@@ -10,6 +10,8 @@ export const MEASUREMENT_NAMES = [
   "inventory",
   "filter-patterns",
   "policy-check",
+  "validate-logs",
+  "investigate",
   "npm-ci",
   "npm-test",
 ] as const;

@@ -7,12 +7,14 @@ import { runToSuccess } from "./child-process";
 import { filterPatternFigures, measureFilterPatterns } from "./filter-patterns";
 import { skippedFigure, type Figure } from "./figures";
 import { measureInventory } from "./inventory";
+import { measureInvestigate } from "./investigate";
 import type { BenchMode } from "./json-report";
 import { measureNpmCi, measureNpmTest } from "./npm-commands";
 import { measurePlanScaling } from "./plan-scaling";
 import { measurePolicyCheck, type SizePlan } from "./policy-check";
 import { measureProdPlan } from "./prod-plan";
 import type { RunPlan } from "./stats";
+import { runValidateLogsBench, validateLogsFigures } from "./validate-logs";
 
 export { MEASUREMENT_NAMES, type MeasurementName };
 
@@ -26,6 +28,7 @@ interface Settings {
     readonly sizes: readonly SizePlan[];
     readonly floor: SizePlan;
   };
+  readonly investigate: RunPlan & { readonly bytes: number };
   /** Undefined: skipped in this mode. */
   readonly npmCi?: RunPlan;
   readonly npmTest: boolean;
@@ -48,6 +51,7 @@ export const SETTINGS: Readonly<Record<BenchMode, Settings>> = {
       ],
       floor: { resources: 1_000, warmup: 1, runs: 3 },
     },
+    investigate: { bytes: 1_000_000_000, warmup: 0, runs: 1 },
     npmTest: false,
   },
   full: {
@@ -64,6 +68,7 @@ export const SETTINGS: Readonly<Record<BenchMode, Settings>> = {
       ],
       floor: { resources: 1_000, warmup: 2, runs: 5 },
     },
+    investigate: { bytes: 1_000_000_000, warmup: 1, runs: 3 },
     npmCi: { warmup: 1, runs: 3 },
     npmTest: true,
   },
@@ -97,6 +102,8 @@ const TITLES: Record<MeasurementName, string> = {
   inventory: "inventory through the loopback endpoint",
   "filter-patterns": "filter patterns over generated records",
   "policy-check": "policy check over gRPC",
+  "validate-logs": "validate-logs vs the AWS CLI and the local-disk floor",
+  investigate: "investigate (DuckDB) over a generated archive",
   "npm-ci": "npm ci",
   "npm-test": "npm test",
 };
@@ -128,6 +135,11 @@ const MEASUREMENTS: Record<MeasurementName, (context: Context) => Promise<Figure
       onProgress: context.progress,
     });
   },
+  // One run of each: the AWS CLI alone takes a minute over 10,000 files.
+  "validate-logs": async ({ progress }) =>
+    validateLogsFigures(await runValidateLogsBench({ onProgress: progress })),
+  investigate: ({ settings, projectDir, progress }) =>
+    measureInvestigate({ ...settings.investigate, projectDir, onProgress: progress }),
   "npm-ci": async ({ settings, projectDir, progress }) =>
     settings.npmCi
       ? measureNpmCi({ ...settings.npmCi, projectDir, onProgress: progress })

@@ -1,3 +1,5 @@
+import { quietAwsSdkNodeNotice } from "./aws-sdk-notice";
+
 /** Where a command writes; tests pass their own to capture output. */
 export interface CommandIO {
   stdout: (text: string) => void;
@@ -32,6 +34,7 @@ export class UsageError extends Error {
 
 /** Runs a command's `main` as a process: its exit code, and one line (no stack trace) for known errors. */
 export function runAsProcess(main: (argv: string[], io: CommandIO) => Promise<number>): void {
+  quietAwsSdkNodeNotice();
   main(process.argv.slice(2), processIO).then(
     (code) => {
       process.exitCode = code;

@@ -53,38 +53,54 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
     // No extension may be fetched from the network (the tool runs offline).
     autoinstall_known_extensions: "false",
     autoload_known_extensions: "false",
+    // Every question ends with ORDER BY: scans need not keep file order, which lets DuckDB stream.
+    preserve_insertion_order: "false",
   });
   const connection = await instance.connect();
   await connection.run(cloudTrailViewSql(options.files));
-  return {
-    dialect: duckdbDialect(),
-    async run(sql, progress) {
-      const timer =
-        progress &&
-        setInterval(() => {
-          const percent = connection.progress.percentage;
-          progress(
-            percent >= 0
-              ? `${percent.toFixed(0)}% of ${options.files.length} files`
-              : `${options.files.length} files`,
-          );
-        }, 250);
-      try {
-        const reader = await connection.runAndReadAll(sql);
-        return reader.getRowObjectsJS().map((row) => toTimelineRow(row));
-      } catch (error) {
-        throw new EngineError(
-          `DuckDB could not answer: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+  const withProgress = async <T>(work: () => Promise<T>, progress?: (status: string) => void): Promise<T> => {
+    const timer =
+      progress &&
+      setInterval(() => {
+        const percent = connection.progress.percentage;
+        progress(
+          percent >= 0
+            ? `${percent.toFixed(0)}% of ${options.files.length} files`
+            : `${options.files.length} files`,
         );
-      } finally {
-        if (timer) clearInterval(timer);
-      }
+      }, 250);
+    try {
+      return await work();
+    } catch (error) {
+      throw new EngineError(
+        `DuckDB could not answer: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      );
+    } finally {
+      if (timer) clearInterval(timer);
+    }
+  };
+  let narrowed = 0;
+  const engineOver = (table: string): Engine => ({
+    dialect: duckdbDialect(table),
+    run: (sql, progress) =>
+      withProgress(
+        async () => (await connection.runAndReadAll(sql)).getRowObjectsJS().map(toTimelineRow),
+        progress,
+      ),
+    async narrow(where, progress) {
+      const name = `narrowed_${++narrowed}`;
+      await withProgress(
+        () => connection.run(`CREATE TEMP TABLE ${name} AS SELECT * FROM ${table} e WHERE ${where}`),
+        progress,
+      );
+      return engineOver(name);
     },
     async close() {
       connection.closeSync();
       instance.closeSync();
     },
-  };
+  });
+  return engineOver("cloudtrail");
 }
 
 function toTimelineRow(row: Record<string, unknown>): TimelineRow {

@@ -6,6 +6,11 @@ export interface Engine {
   readonly dialect: Dialect;
   /** Runs one statement; `progress` receives a short status while it runs. */
   run(sql: string, progress?: (status: string) => void): Promise<TimelineRow[]>;
+  /**
+   * Engines that scan files (DuckDB) keep the rows matching `where` (over the row alias `e`) so the
+   * several queries of one question scan the logs once; the others answer undefined.
+   */
+  narrow?(where: string, progress?: (status: string) => void): Promise<Engine>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,8 @@
 import {
+  issuedKey,
   KEY_ORIGIN,
+  quoteString,
+  windowPredicates,
   renderQuestion,
   type Question,
   type TimeWindow,
@@ -30,8 +33,35 @@ export async function investigate(
   progress?: (status: string) => void,
 ): Promise<Answer> {
   const literal = value === undefined ? undefined : { literal: value };
-  const rows = await engine.run(renderQuestion(question, engine.dialect, literal, { window }), progress);
-  if (question.name !== "access-key" || value === undefined) return { rows };
+  if (question.name !== "access-key" || value === undefined) {
+    return {
+      rows: await engine.run(renderQuestion(question, engine.dialect, literal, { window }), progress),
+    };
+  }
+  // The key's calls and every credential-issuing call, kept in one scan for the hops below.
+  const sql = engine.dialect;
+  const narrowed =
+    (await engine.narrow?.(
+      [
+        `(${sql.identity("accessKeyId")} = ${quoteString(value)} OR ${issuedKey(sql)} IS NOT NULL)`,
+        ...windowPredicates(sql, { to: window.to }),
+      ].join(" AND "),
+      progress,
+    )) ?? engine;
+  return traceKey(narrowed, question, value, window, progress);
+}
+
+async function traceKey(
+  engine: Engine,
+  question: Question,
+  value: string,
+  window: TimeWindow,
+  progress?: (status: string) => void,
+): Promise<Answer> {
+  const rows = await engine.run(
+    renderQuestion(question, engine.dialect, { literal: value }, { window }),
+    progress,
+  );
 
   // Follow AssumeRole/GetSessionToken/GetFederationToken/CreateAccessKey back: each issuing call was
   // made with a key of its own. The origin can precede the window (a key created months ago), so

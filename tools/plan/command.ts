@@ -4,6 +4,7 @@ import * as path from "node:path";
 import type { Command } from "commander";
 import { defineCommand, jsonOption, outOption, runCommand } from "../cli/command";
 import { type CommandIO, UsageError } from "../cli/io";
+import type { PlannedStack } from "../policy-check/command";
 
 /** The plan's flags; `--help` and usage errors answer from this alone, before the program loads. */
 export function planCommand(): Command {
@@ -79,8 +80,16 @@ async function plan(options: PlanOptions, io: CommandIO, projectDir: string): Pr
       return 1;
     }
   }
-  const { PlanFailedError, runPlan, StackFileError, formatPlan, toStackExport, PLAN_YOUR_ORGANIZATION } =
-    loadPlanModules();
+  const {
+    PlanFailedError,
+    runPlan,
+    StackFileError,
+    formatPlan,
+    toStackExport,
+    PLAN_YOUR_ORGANIZATION,
+    stackPolicyConfig,
+    configKeyOf,
+  } = loadPlanModules();
   if (io.isTTY) io.stderr(`planning stack ${options.stack} under Pulumi's mock runtime…`);
 
   let result;
@@ -103,6 +112,7 @@ async function plan(options: PlanOptions, io: CommandIO, projectDir: string): Pr
     }
     throw error;
   }
+  for (const warning of result.warnings) io.stderr(`warning: ${warning}`);
   const exported = toStackExport(result);
   const warning =
     options.previous === undefined ? undefined : await previousWarning(options.previous, result.resources);
@@ -129,7 +139,13 @@ async function plan(options: PlanOptions, io: CommandIO, projectDir: string): Pr
     ...(options.policyConfig ? ["--policy-config", options.policyConfig] : []),
   ];
   try {
-    return Math.max(planExit, await loadPolicyCheck().main(policyArgs, checkIO));
+    return Math.max(
+      planExit,
+      await loadPolicyCheck().main(policyArgs, checkIO, {
+        stackPolicyConfig: stackPolicyConfig(result),
+        configKeyOf,
+      }),
+    );
   } finally {
     if (!options.out) rmSync(path.dirname(out), { recursive: true, force: true });
   }
@@ -180,6 +196,7 @@ function loadPlanModules() {
     ...(require("./print-plan") as typeof import("./print-plan")),
     ...(require("./stack-export") as typeof import("./stack-export")),
     ...(require("./snapshot-choice") as typeof import("./snapshot-choice")),
+    ...(require("./stack-policy") as typeof import("./stack-policy")),
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
@@ -191,7 +208,7 @@ function loadTypeCheck(): typeof import("./type-check") {
 
 /** What the plan needs of the policy check's command; a test pins that the module fits it. */
 export interface PolicyCheckCommand {
-  main(argv: string[], io: CommandIO): Promise<number>;
+  main(argv: string[], io: CommandIO, fromPlan?: PlannedStack): Promise<number>;
 }
 
 /** Loaded when the check runs, so that `--no-policy` plans skip the gRPC stack. */

@@ -33,6 +33,8 @@ export interface PlanResult {
   snapshotFile: string;
   /** Why that snapshot: see chooseSnapshot. */
   snapshot: SnapshotChoice;
+  /** What the program logged with `pulumi.log.warn`, as `pulumi up` would show it. */
+  warnings: string[];
   config: Record<string, string>;
   resources: PlannedResource[];
   outputs: Record<string, unknown>;
@@ -78,6 +80,14 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   // maps is most of a plan's time; the plan reports errors by message, so it runs without them.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
+  // Without an engine, `pulumi.log.warn` writes "warning: [runtime] …" to the console; the plan keeps them.
+  const warnings: string[] = [];
+  const consoleWarn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    const logged = /^warning: \[runtime\] ([\s\S]*)$/.exec(args.map(String).join(" "));
+    if (logged) warnings.push(logged[1]);
+    else consoleWarn(...args);
+  };
   let outputs: Record<string, unknown>;
   try {
     outputs = (await runInPulumiStack(async () => {
@@ -91,9 +101,10 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     await settled();
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
+    console.warn = consoleWarn;
   }
   if (failure !== undefined) throw new PlanFailedError(failure, resources, snapshot);
-  return { project, stack, snapshotFile, snapshot, config, resources, outputs: outputs ?? {} };
+  return { project, stack, snapshotFile, snapshot, config, resources, outputs: outputs ?? {}, warnings };
 }
 
 /** The program failed; `cause` is its error, `registered` what it had registered by then. */

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import { defineCommand, jsonOption, runCommand } from "../cli/command";
 import { type CommandIO, UsageError } from "../cli/io";
+import type { PolicyViolation } from "./report";
+import type { StackPolicyConfig } from "./stack-policy-config";
 
 export const EXIT_PASSED = 0;
 export const EXIT_MANDATORY_VIOLATION = 1;
@@ -38,12 +40,20 @@ interface PolicyCheckOptions {
   typeCheck?: boolean;
 }
 
-/** `npm run policy:check`: runs the policy pack over a state or plan file. */
-export function main(argv: string[], io: CommandIO): Promise<number> {
-  return runCommand<PolicyCheckOptions>(policyCheckCommand(), argv, io, (options) => check(options, io));
+/** What `npm run plan` adds when it checks the stack it planned. */
+export interface PlannedStack {
+  readonly stackPolicyConfig?: StackPolicyConfig;
+  readonly configKeyOf?: (violation: PolicyViolation) => string | undefined;
 }
 
-async function check(options: PolicyCheckOptions, io: CommandIO): Promise<number> {
+/** `npm run policy:check`: runs the policy pack over a state or plan file. */
+export function main(argv: string[], io: CommandIO, fromPlan: PlannedStack = {}): Promise<number> {
+  return runCommand<PolicyCheckOptions>(policyCheckCommand(), argv, io, (options) =>
+    check(options, io, fromPlan),
+  );
+}
+
+async function check(options: PolicyCheckOptions, io: CommandIO, fromPlan: PlannedStack): Promise<number> {
   if (options.state === undefined) throw new UsageError("missing --state FILE (the state or plan file)");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const policyCheck = require(".") as typeof import(".");
@@ -53,10 +63,13 @@ async function check(options: PolicyCheckOptions, io: CommandIO): Promise<number
       statePath: options.state,
       ...(options.pack !== undefined ? { packDir: options.pack } : {}),
       ...(options.policyConfig !== undefined ? { policyConfigPath: options.policyConfig } : {}),
+      ...(fromPlan.stackPolicyConfig ? { stackPolicyConfig: fromPlan.stackPolicyConfig } : {}),
       compileMode: options.typeCheck ? "type-check" : "fast",
       ...(progress ? { onProgress: progress } : {}),
     });
-    io.stdout(options.json ? JSON.stringify(report, null, 2) : policyCheck.formatReport(report));
+    io.stdout(
+      options.json ? JSON.stringify(report, null, 2) : policyCheck.formatReport(report, fromPlan.configKeyOf),
+    );
     return policyCheck.hasMandatoryViolation(report) ? EXIT_MANDATORY_VIOLATION : EXIT_PASSED;
   } catch (error) {
     if (error instanceof policyCheck.PolicyCheckInputError) {

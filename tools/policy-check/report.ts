@@ -54,8 +54,14 @@ export function hasMandatoryViolation(report: PolicyReport): boolean {
   return report.violations.some((violation) => violation.enforcementLevel === "mandatory");
 }
 
-/** A human-readable report: violations grouped by enforcement level, mandatory first, then a count line. */
-export function formatReport(report: PolicyReport): string {
+/**
+ * A human-readable report: violations grouped by enforcement level, mandatory first, then a count line.
+ * `configKeyOf` names the stack config key that changes what a violation judges (the plan knows it).
+ */
+export function formatReport(
+  report: PolicyReport,
+  configKeyOf?: (violation: PolicyViolation) => string | undefined,
+): string {
   const lines = [
     `Policy pack ${report.pack.name} ${report.pack.version}: ${report.pack.policies.length} ` +
       `${plural(report.pack.policies.length, "policy", "policies")}, ${report.resourcesAnalyzed} ` +
@@ -65,7 +71,7 @@ export function formatReport(report: PolicyReport): string {
     const group = report.violations.filter((violation) => violation.enforcementLevel === level);
     if (group.length === 0) continue;
     lines.push("", `${level} (${group.length})`);
-    for (const violation of group) lines.push(...formatViolation(violation));
+    for (const violation of group) lines.push(...formatViolation(violation, configKeyOf?.(violation)));
   }
   if (report.coverage !== undefined && report.coverage.length > 0)
     lines.push("", ...formatCoverage(report.coverage));
@@ -99,12 +105,13 @@ function explainEntry(entry: ControlCoverage): string {
   return `${prefix}${entry.closest === undefined ? "" : `: ${entry.closest}`}`;
 }
 
-function formatViolation(violation: PolicyViolation): string[] {
+function formatViolation(violation: PolicyViolation, configKey: string | undefined): string[] {
   const lines = [`  ${violation.policyName}${violation.resourceType ? ` (${violation.resourceType})` : ""}`];
   lines.push(`    ${violation.urn ?? "(whole stack)"}`);
   for (const messageLine of violation.message.split("\n")) {
     if (messageLine.trim() !== "") lines.push(`    ${messageLine}`);
   }
+  if (configKey) lines.push(`    stack config: change ${configKey}`);
   if (violation.remediation) lines.push(`    remediation: ${violation.remediation}`);
   return lines;
 }

@@ -5,6 +5,7 @@ import { readPolicyConfig, type PolicyConfig } from "./policy-config-file";
 import { openPolicyPackSession } from "./policy-pack-session";
 import { parseDeployment, readDeployment, type Deployment } from "./read-deployment";
 import type { PolicyReport } from "./report";
+import { type StackPolicyConfig, withStackPolicyConfig } from "./stack-policy-config";
 
 /** The repository's own pack, used when no pack directory is given. */
 export const DEFAULT_PACK_DIR = resolve(join(__dirname, "..", "..", "policy-pack"));
@@ -15,6 +16,8 @@ export type PolicyCheckOptions = (
 ) & {
   readonly packDir?: string;
   readonly policyConfigPath?: string;
+  /** Settings the planned stack decides, applied under the policy config file. */
+  readonly stackPolicyConfig?: StackPolicyConfig;
   readonly compileMode?: CompileMode;
   readonly startTimeoutMs?: number;
   readonly callTimeoutMs?: number;
@@ -30,9 +33,12 @@ export async function runPolicyCheck(options: PolicyCheckOptions): Promise<Polic
   const deployment = await loadDeployment(options);
   // Converting the properties up front reports a malformed value before any process is started.
   const { analyze } = buildAnalyzerInputs(deployment);
-  const policyConfig: PolicyConfig = options.policyConfigPath
+  const fromFile: PolicyConfig = options.policyConfigPath
     ? await readPolicyConfig(options.policyConfigPath)
     : {};
+  const policyConfig = options.stackPolicyConfig
+    ? withStackPolicyConfig(options.stackPolicyConfig, fromFile, options.policyConfigPath)
+    : fromFile;
   const session = await openPolicyPackSession({
     packDir: resolve(options.packDir ?? DEFAULT_PACK_DIR),
     ...(options.compileMode ? { compileMode: options.compileMode } : {}),

@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
-import { createGunzip, crc32 } from "node:zlib";
+import { createGunzip, crc32, gunzipSync } from "node:zlib";
+
+/**
+ * Files up to this size (compressed) are inflated in one call once read: CloudTrail log files are mostly
+ * a few KiB, and one synchronous inflate is several times cheaper than a stream's round trips through the
+ * thread pool. Larger files stream, so memory stays bounded by this times the concurrency.
+ */
+export const WHOLE_FILE_LIMIT = 1024 * 1024;
 
 export type GzipHash =
   | {
@@ -26,7 +33,63 @@ export type GzipHash =
  * to, that member is the whole file; a second member, or any trailing bytes, makes them describe
  * something else.
  */
-export async function hashGzipStream(source: AsyncIterable<Uint8Array>): Promise<GzipHash> {
+export async function hashGzipStream(
+  source: AsyncIterable<Uint8Array>,
+  wholeFileLimit = WHOLE_FILE_LIMIT,
+): Promise<GzipHash> {
+  const iterator = source[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) return hashWhole(Buffer.concat(head, headBytes));
+    const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+    head.push(chunk);
+    headBytes += chunk.length;
+    if (headBytes > wholeFileLimit) break;
+  }
+  return hashStreamed(
+    (async function* () {
+      yield* head;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    })(),
+  );
+}
+
+function failure(error: unknown, compressedBytes: number): GzipHash {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === "Z_BUF_ERROR"
+      ? "truncated gzip (unexpected end of file)"
+      : `not a readable gzip file (${(error as Error).message})`;
+  return { ok: false, reason, compressedBytes };
+}
+
+function singleMember(tail: Buffer, crc: number, uncompressedBytes: number): boolean {
+  return (
+    tail.length === 8 &&
+    tail.readUInt32LE(0) === crc >>> 0 &&
+    tail.readUInt32LE(4) === uncompressedBytes % 2 ** 32
+  );
+}
+
+function hashWhole(file: Buffer): GzipHash {
+  let content: Buffer;
+  try {
+    content = gunzipSync(file);
+  } catch (error) {
+    return failure(error, file.length);
+  }
+  return {
+    ok: true,
+    sha256: createHash("sha256").update(content).digest("hex"),
+    compressedBytes: file.length,
+    uncompressedBytes: content.length,
+    singleMember: singleMember(file.subarray(-8), crc32(content), content.length),
+  };
+}
+
+async function hashStreamed(source: AsyncIterable<Uint8Array>): Promise<GzipHash> {
   const gunzip = createGunzip();
   const hash = createHash("sha256");
   let crc = 0;
@@ -54,16 +117,13 @@ export async function hashGzipStream(source: AsyncIterable<Uint8Array>): Promise
     await finished;
   } catch (error) {
     gunzip.destroy();
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "Z_BUF_ERROR"
-        ? "truncated gzip (unexpected end of file)"
-        : `not a readable gzip file (${(error as Error).message})`;
-    return { ok: false, reason, compressedBytes };
+    return failure(error, compressedBytes);
   }
-  const singleMember =
-    tail.length === 8 &&
-    tail.readUInt32LE(0) === crc >>> 0 &&
-    tail.readUInt32LE(4) === uncompressedBytes % 2 ** 32;
-  return { ok: true, sha256: hash.digest("hex"), compressedBytes, uncompressedBytes, singleMember };
+  return {
+    ok: true,
+    sha256: hash.digest("hex"),
+    compressedBytes,
+    uncompressedBytes,
+    singleMember: singleMember(tail, crc, uncompressedBytes),
+  };
 }

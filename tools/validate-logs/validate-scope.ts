@@ -10,6 +10,7 @@ import {
   parseDigestKey,
   parseLogKey,
 } from "./layout";
+import { mapConcurrently } from "../policy-check/map-concurrently";
 import type { Limiter } from "./limiter";
 import type { ArchiveReader } from "./reader";
 import type { Problem, ScopeSummary } from "./verdicts";
@@ -128,10 +129,17 @@ export async function validateScope(
   }
 
   progress.logsQueued(entries.length);
-  const checked = await Promise.all(entries.map((entry) => limiter.run(() => checkLogFile(reader, entry))));
+  // Results are kept in the digests' order (a stable report); progress moves as each file is done.
+  // A pool as wide as the shared limit: pending work stays bounded whatever the number of log files.
+  const checked = await mapConcurrently(entries, limiter.limit, (entry) =>
+    limiter.run(async () => {
+      const outcome = await checkLogFile(reader, entry);
+      progress.logChecked(outcome.bytes);
+      return outcome;
+    }),
+  );
   for (const [index, outcome] of checked.entries()) {
     summary.bytes += outcome.bytes;
-    progress.logChecked(outcome.bytes);
     if (!outcome.problem) {
       summary.logs.valid++;
       continue;

@@ -49,6 +49,7 @@ describe("validateStackConfig", () => {
         objectLock: { mode: "COMPLIANCE", retentionDays: 365 },
         lifecycle: { infrequentAccessAfterDays: 90, glacierAfterDays: 365 },
         protect: true,
+        readerRoleArns: [],
       });
     });
 
@@ -56,11 +57,16 @@ describe("validateStackConfig", () => {
       assert.deepEqual(config.trail, {
         create: true,
         name: "org-governance",
-        dataEvents: { s3: "WriteOnly", lambda: false, dynamodb: false },
+        dataEvents: { s3: "WriteOnly", lambda: false, dynamodb: false, archiveReads: true },
         insights: [],
         cloudWatchLogs: { retentionDays: 365 },
       });
-      assert.deepEqual(config.monitoring, { namespace: "OrgGovernance", emails: [], controls: "cis" });
+      assert.deepEqual(config.monitoring, {
+        namespace: "OrgGovernance",
+        emails: [],
+        controls: "cis",
+        maxQuietMinutes: 60,
+      });
       assert.deepEqual(config.organization, {});
       assert.deepEqual(config.tags, {});
     });
@@ -133,7 +139,7 @@ describe("validateStackConfig", () => {
             trail: {
               create: false,
               name: "my.trail_name-1",
-              dataEvents: { s3: "All", lambda: true, dynamodb: true },
+              dataEvents: { s3: "All", lambda: true, dynamodb: true, archiveReads: false },
               insights: ["ApiCallRateInsight", "ApiErrorRateInsight"],
               cloudWatchLogs: { retentionDays: 3653 },
             },
@@ -151,10 +157,35 @@ describe("validateStackConfig", () => {
       assert.equal(config.logArchive!.objectLock.retentionDays, 365);
       assert.equal(config.logArchive!.protect, false);
       assert.equal(config.trail.create, false);
-      assert.deepEqual(config.trail.dataEvents, { s3: "All", lambda: true, dynamodb: true });
+      assert.deepEqual(config.trail.dataEvents, {
+        s3: "All",
+        lambda: true,
+        dynamodb: true,
+        archiveReads: false,
+      });
       assert.equal(config.monitoring.logGroupName, "aws-controltower/CloudTrailLogs");
       assert.equal(config.partition, "aws-us-gov");
       assert.equal(config.tags.owner, "security");
+    });
+
+    it("gives a stack other than prod a trail name and metric namespace of its own, unless it sets them", () => {
+      const dev = validateStackConfig(rawConfig(), "dev");
+      assert.equal(dev.trail.name, "org-governance-dev");
+      assert.equal(dev.monitoring.namespace, "OrgGovernance/org-governance-dev");
+      const named = validateStackConfig(
+        rawConfig({ trail: { name: "audit" }, monitoring: { namespace: "Audit" } }),
+        "dev",
+      );
+      assert.deepEqual([named.trail.name, named.monitoring.namespace], ["audit", "Audit"]);
+      const prod = validateStackConfig(rawConfig(), "prod");
+      assert.deepEqual([prod.trail.name, prod.monitoring.namespace], ["org-governance", "OrgGovernance"]);
+    });
+
+    it("asks for a trail name when the stack's name would not make a valid one", () => {
+      assert.throws(
+        () => validateStackConfig(rawConfig(), "dev_"),
+        /^ConfigError: org-governance:trail\.name: stack "dev_" would get the trail name "org-governance-dev_", which CloudTrail does not accept; set org-governance:trail\.name$/,
+      );
     });
 
     it("ignores keys of other namespaces", () => {
@@ -244,6 +275,21 @@ describe("validateStackConfig", () => {
       assertRejected(
         { logArchive: { account: 22233334444 } },
         `${NS}:logArchive.account: YAML dropped a leading zero; quote the account id: account: "022233334444" (got 22233334444)`,
+      );
+    });
+
+    it("accepts reader role ARNs and rejects what is not an IAM role ARN", () => {
+      const readers = [
+        "arn:aws:iam::333344445555:role/LogReader",
+        "arn:aws-us-gov:iam::333344445555:role/audit/Reader",
+      ];
+      const config = validateStackConfig(
+        rawConfig({ logArchive: { account: "x", readerRoleArns: readers } }),
+      );
+      assert.deepEqual(config.logArchive?.readerRoleArns, readers);
+      assertRejected(
+        { logArchive: { account: "x", readerRoleArns: ["arn:aws:iam::333344445555:user/alice"] } },
+        `${NS}:logArchive.readerRoleArns[0]: expected an IAM role ARN like arn:aws:iam::123456789012:role/LogReader (got "arn:aws:iam::333344445555:user/alice")`,
       );
     });
 
@@ -522,7 +568,12 @@ describe("validateStackConfig", () => {
 
     it("fills the other data event defaults when one is set", () => {
       const config = validateStackConfig(rawConfig({ trail: { dataEvents: { lambda: true } } }));
-      assert.deepEqual(config.trail.dataEvents, { s3: "WriteOnly", lambda: true, dynamodb: false });
+      assert.deepEqual(config.trail.dataEvents, {
+        s3: "WriteOnly",
+        lambda: true,
+        dynamodb: false,
+        archiveReads: true,
+      });
     });
 
     it("rejects unknown insight types by their position", () => {
@@ -644,6 +695,22 @@ describe("validateStackConfig", () => {
       assertRejected(
         { monitoring: { namespace: long } },
         `${key}.namespace: ${rule} (got ${truncated(long)})`,
+      );
+    });
+
+    // "PutMetricAlarm" (CloudWatch API reference): Period × EvaluationPeriods is at most 86,400 seconds.
+    it("bounds the delivery alarm's quiet period to 1-1440 whole minutes, at its own key", () => {
+      assertRejected(
+        { monitoring: { maxQuietMinutes: 1441 } },
+        `${key}.maxQuietMinutes: expected at most 1440 minutes (one day), the longest period a CloudWatch alarm evaluates (got 1441)`,
+      );
+      assertRejected(
+        { monitoring: { maxQuietMinutes: 0 } },
+        `${key}.maxQuietMinutes: expected at least 1 minute (got 0)`,
+      );
+      assertRejected(
+        { monitoring: { maxQuietMinutes: 1.5 } },
+        `${key}.maxQuietMinutes: expected a whole number of minutes (got 1.5)`,
       );
     });
 

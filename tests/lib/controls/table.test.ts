@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { CONTROLS, controlsTableMarkdown, type MonitoringControl } from "../../../lib/controls";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { holdsControlsTable } from "../../../tools/docs-controls/replace-table";
 
 /** The trimmed cells of one Markdown table row. */
 const cells = (line: string) =>
@@ -51,12 +52,17 @@ describe("controlsTableMarkdown", () => {
   });
 });
 
-describe("the controls table in docs/monitoring-controls.md", () => {
+describe("the docs' controls table", () => {
   it("is the catalog's table, so the docs cannot drift from the catalog", () => {
-    const readme = readFileSync(join(__dirname, "..", "..", "..", "docs", "monitoring-controls.md"), "utf8");
-    assert.ok(
-      readme.includes(controlsTableMarkdown()),
-      "regenerate the docs table with controlsTableMarkdown()",
-    );
+    const root = join(__dirname, "..", "..", "..");
+    const docs = ["README.md", ...readdirSync(join(root, "docs")).map((name) => join("docs", name))];
+    const holders = docs.filter((file) => holdsControlsTable(readFileSync(join(root, file), "utf8")));
+    assert.ok(holders.length > 0, "no doc holds the controls table");
+    for (const file of holders) {
+      assert.ok(
+        readFileSync(join(root, file), "utf8").includes(controlsTableMarkdown()),
+        `regenerate the table with npm run docs:controls -- ${file}`,
+      );
+    }
   });
 });

@@ -18,6 +18,8 @@ describe("accessLogBucketPolicy", () => {
     );
   });
 
+  // "Enabling Amazon S3 server access logging" (S3 user guide): grant logging.s3.amazonaws.com PutObject on
+  // the target prefix, pinned with aws:SourceArn (the source bucket) and aws:SourceAccount.
   it("lets S3 logging deliver under the prefix, only for the archive bucket of the archive account", () => {
     assert.deepEqual(statement(policy, "S3ServerAccessLogsDelivery"), {
       Sid: "S3ServerAccessLogsDelivery",

@@ -12,12 +12,32 @@ import {
 describe("archiveBucketPolicy", () => {
   const policy = buildArchiveBucketPolicy();
 
-  it("has the CloudTrail statements and the two denials, nothing else", () => {
+  it("has the CloudTrail statements and the three denials, nothing else", () => {
     assert.equal(policy.Version, "2012-10-17");
     assert.deepEqual(
       policy.Statement.map((s) => s.Sid),
-      ["CloudTrailAclCheck", "CloudTrailWrite", "DenyInsecureTransport", "DenyBucketDeletion"],
+      [
+        "CloudTrailAclCheck",
+        "CloudTrailWrite",
+        "DenyInsecureTransport",
+        "DenyWritesExceptThisTrail",
+        "DenyBucketDeletion",
+      ],
     );
+  });
+
+  // "AdvancedFieldSelector" (CloudTrail API reference): no data-event field tells CloudTrail's own
+  // PutObject from another writer's, so the trail does not record PutObject on the archive and the
+  // bucket policy denies it to everyone else; tests/index.iam-simulation.test.ts proves it with the simulator.
+  it("denies PutObject to every request that does not come from this trail", () => {
+    assert.deepEqual(statement(policy, "DenyWritesExceptThisTrail"), {
+      Sid: "DenyWritesExceptThisTrail",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:PutObject",
+      Resource: `${ARCHIVE_BUCKET_ARN}/*`,
+      Condition: { StringNotEquals: { "aws:SourceArn": TRAIL_ARN } },
+    });
   });
 
   it("lets CloudTrail check the bucket ACL only on behalf of this trail", () => {

@@ -18,6 +18,9 @@ describe("logGroupKeyPolicy", () => {
     );
   });
 
+  // "Encrypt log data in CloudWatch Logs using AWS Key Management Service" (CloudWatch Logs user guide):
+  // the principal is logs.<region>.amazonaws.com and every request carries the log group's ARN as the
+  // kms:EncryptionContext:aws:logs:arn encryption context.
   it("lets the regional CloudWatch Logs principal use the key only for the trail's log group", () => {
     const logs = statement(policy, "CloudWatchLogsEncryptsTrailLogGroup");
     assert.equal(logs.Effect, "Allow");

@@ -58,6 +58,8 @@ describe("trailLogsDeliveryPolicy", () => {
     assert.deepEqual(listOf(delivery.Action).sort(), ["logs:CreateLogStream", "logs:PutLogEvents"]);
   });
 
+  // "Role policy document for CloudTrail to use CloudWatch Logs for monitoring" (CloudTrail user guide): an
+  // organization trail's streams are <managementAccountId>_CloudTrail_<region>* and <organizationId>_*.
   it("on the trail's streams of its one log group: the management account's and the members'", () => {
     assert.deepEqual(listOf(policy.Statement[0].Resource), [
       `${LOG_GROUP_ARN}:log-stream:${MANAGEMENT_ACCOUNT_ID}_CloudTrail_eu-west-1*`,

@@ -4,6 +4,7 @@ import {
   AdvancedEventSelector,
   DataEventsSettings,
   FieldSelector,
+  archiveActivitySelector,
   MANAGEMENT_EVENTS,
   trailEventSelectors,
 } from "../../../lib/trail/event-selectors";
@@ -15,7 +16,7 @@ const OWN_BUCKETS = [ARCHIVE_BUCKET, ACCESS_LOG_BUCKET];
 const S3_MODES = ["none", "WriteOnly", "ReadOnly", "All"] as const;
 
 function settings(overrides: Partial<DataEventsSettings> = {}): DataEventsSettings {
-  return { s3: "WriteOnly", lambda: false, dynamodb: false, ...overrides };
+  return { s3: "WriteOnly", lambda: false, dynamodb: false, archiveReads: true, ...overrides };
 }
 
 function resourceTypeOf(selector: AdvancedEventSelector): string | undefined {
@@ -27,7 +28,7 @@ function field(selector: AdvancedEventSelector, name: string): FieldSelector | u
 }
 
 function s3Selector(dataEvents: DataEventsSettings): AdvancedEventSelector {
-  const selector = trailEventSelectors(dataEvents, OWN_BUCKETS).find(
+  const selector = trailEventSelectors(dataEvents, OWN_BUCKETS, ARCHIVE_BUCKET).find(
     (s) => resourceTypeOf(s) === "AWS::S3::Object",
   );
   assert.ok(selector, "no S3 data event selector");
@@ -52,7 +53,11 @@ describe("MANAGEMENT_EVENTS", () => {
 describe("trailEventSelectors", () => {
   it("always starts with the management events selector", () => {
     for (const s3 of S3_MODES) {
-      const selectors = trailEventSelectors(settings({ s3, lambda: true, dynamodb: true }), OWN_BUCKETS);
+      const selectors = trailEventSelectors(
+        settings({ s3, lambda: true, dynamodb: true }),
+        OWN_BUCKETS,
+        ARCHIVE_BUCKET,
+      );
       assert.deepEqual(selectors[0], MANAGEMENT_EVENTS);
       assert.equal(
         selectors.filter((s) => field(s, "eventCategory")?.equals?.[0] === "Management").length,
@@ -61,8 +66,11 @@ describe("trailEventSelectors", () => {
     }
   });
 
-  it("selects management events only when every data event is off", () => {
-    assert.deepEqual(trailEventSelectors(settings({ s3: "none" }), OWN_BUCKETS), [MANAGEMENT_EVENTS]);
+  it("selects management events and the archive's own activity only when every data event is off", () => {
+    assert.deepEqual(trailEventSelectors(settings({ s3: "none" }), OWN_BUCKETS, ARCHIVE_BUCKET), [
+      MANAGEMENT_EVENTS,
+      archiveActivitySelector(ARCHIVE_BUCKET, true),
+    ]);
   });
 
   it("selects S3 object data events, excluding both of the trail's own buckets", () => {
@@ -90,12 +98,13 @@ describe("trailEventSelectors", () => {
     const selectors = trailEventSelectors(
       settings({ s3: "none", lambda: true, dynamodb: true }),
       OWN_BUCKETS,
+      ARCHIVE_BUCKET,
     );
-    assert.deepEqual(selectors.slice(1).map(resourceTypeOf), [
+    assert.deepEqual(selectors.slice(1, -1).map(resourceTypeOf), [
       "AWS::Lambda::Function",
       "AWS::DynamoDB::Table",
     ]);
-    for (const selector of selectors.slice(1)) {
+    for (const selector of selectors.slice(1, -1)) {
       assert.deepEqual(field(selector, "eventCategory")?.equals, ["Data"]);
       assert.equal(field(selector, "readOnly"), undefined);
     }
@@ -106,19 +115,20 @@ describe("trailEventSelectors", () => {
       s3: fc.constantFrom(...S3_MODES),
       lambda: fc.boolean(),
       dynamodb: fc.boolean(),
+      archiveReads: fc.boolean(),
     });
     fc.assert(
       fc.property(anySettings, (dataEvents) => {
-        const selectors = trailEventSelectors(dataEvents, OWN_BUCKETS);
+        const selectors = trailEventSelectors(dataEvents, OWN_BUCKETS, ARCHIVE_BUCKET);
         const expectedCount =
-          1 + Number(dataEvents.s3 !== "none") + Number(dataEvents.lambda) + Number(dataEvents.dynamodb);
+          2 + Number(dataEvents.s3 !== "none") + Number(dataEvents.lambda) + Number(dataEvents.dynamodb);
         assert.equal(selectors.length, expectedCount);
         assert.equal(new Set(selectors.map((s) => s.name)).size, selectors.length);
         for (const selector of selectors) {
           const name = selector.name ?? "";
           assert.ok(name.length > 0 && name.length <= 1000);
           assert.ok(selector.fieldSelectors.length > 0);
-          if (resourceTypeOf(selector) === "AWS::S3::Object") {
+          if (resourceTypeOf(selector) === "AWS::S3::Object" && field(selector, "eventName") === undefined) {
             assert.deepEqual(
               field(selector, "resources.ARN")?.notStartsWiths,
               OWN_BUCKETS.map((arn) => `${arn}/`),
@@ -127,5 +137,36 @@ describe("trailEventSelectors", () => {
         }
       }),
     );
+  });
+});
+
+// "AdvancedFieldSelector" (CloudTrail API reference): for data events, resources.ARN, eventName (any
+// operator) and readOnly (Equals) are supported fields.
+describe("archiveActivitySelector", () => {
+  it("records every call on the archive's objects but PutObject, CloudTrail's deliveries (no loop)", () => {
+    assert.deepEqual(archiveActivitySelector(ARCHIVE_BUCKET, true).fieldSelectors, [
+      { field: "eventCategory", equals: ["Data"] },
+      { field: "resources.type", equals: ["AWS::S3::Object"] },
+      { field: "resources.ARN", startsWiths: [`${ARCHIVE_BUCKET}/`] },
+      { field: "eventName", notEquals: ["PutObject"] },
+    ]);
+  });
+
+  it("leaves reads (GetObject) out only when archiveReads is off", () => {
+    assert.deepEqual(field(archiveActivitySelector(ARCHIVE_BUCKET, false), "readOnly"), {
+      field: "readOnly",
+      equals: ["false"],
+    });
+  });
+
+  it("is part of the trail's selectors whatever the data-event settings", () => {
+    for (const s3 of S3_MODES) {
+      const selectors = trailEventSelectors(
+        settings({ s3, archiveReads: false }),
+        OWN_BUCKETS,
+        ARCHIVE_BUCKET,
+      );
+      assert.deepEqual(selectors.at(-1), archiveActivitySelector(ARCHIVE_BUCKET, false));
+    }
   });
 });

@@ -38,6 +38,7 @@ describe("the policy pack's policies", () => {
         ["cis-monitoring-coverage", "mandatory"],
         ["trail-guardrails", "advisory"],
         ["guardrail-exemption-wildcard", "mandatory"],
+        ["athena-workgroup-encrypted-results", "advisory"],
       ],
     );
   });

@@ -14,6 +14,7 @@ import {
 } from "../../policy-pack/fixtures";
 import { buildGuardrailServiceControlPolicy } from "../guardrail-fixtures";
 import { SeededRandom } from "../organizations-endpoint/seeded";
+import { ATHENA_WORKGROUP } from "../../../policy-pack/policies/athena-workgroup-encrypted-results";
 
 /** A change to a stack, printed by its label when fast-check reports a counterexample. */
 export interface StackEdit {
@@ -393,9 +394,10 @@ export const BREAKERS: Record<string, readonly [string, (stack: Stack) => Stack]
         }),
     ],
     [
-      "noncurrent versions expire after 10 days",
+      // Only without a default Object Lock retention: a lock keeps lifecycle from deleting a version early.
+      "noncurrent versions expire after 10 days, without a default lock retention",
       (s) =>
-        withProps(s, "archive-lifecycle", {
+        withProps(without(s, "archive-object-lock"), "archive-lifecycle", {
           rules: [{ id: "short", status: "Enabled", noncurrentVersionExpiration: { noncurrentDays: 10 } }],
         }),
     ],
@@ -450,6 +452,25 @@ export const BREAKERS: Record<string, readonly [string, (stack: Stack) => Stack]
     [
       "a filter that catches nothing",
       (s) => withProps(s, `${CIS_IDS[0]}-filter`, { pattern: '{ $.eventName = "NoSuchEvent" }' }),
+    ],
+  ],
+  "athena-workgroup-encrypted-results": [
+    [
+      "a workgroup without configuration",
+      (s) => [...s, resource(ATHENA_WORKGROUP, "investigations", { name: "wg" })],
+    ],
+    [
+      "a workgroup that lets clients override its encryption",
+      (s) => [
+        ...s,
+        resource(ATHENA_WORKGROUP, "investigations", {
+          name: "wg",
+          configuration: {
+            enforceWorkgroupConfiguration: false,
+            resultConfiguration: { encryptionConfiguration: { encryptionOption: "SSE_KMS" } },
+          },
+        }),
+      ],
     ],
   ],
 };

@@ -24,6 +24,8 @@ describe("runBench", () => {
       "inventory",
       "filter-patterns",
       "policy-check",
+      "validate-logs",
+      "investigate",
       "npm-ci",
       "npm-test",
     ]);

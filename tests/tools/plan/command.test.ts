@@ -143,6 +143,82 @@ describe("npm run plan", () => {
     assert.match(io.err[0], /^plan: --previous: .*not-an-export\.json/);
   });
 
+  describe("its policy check judges the stack's own choices", () => {
+    const EXAMPLE_POLICY_CONFIG = path.join(PROJECT_DIR, "policy-pack/policy-config.example.json");
+    const stackWith = (name: string, extra: string) => {
+      const file = path.join(work, `Pulumi.${name}.yaml`);
+      writeFileSync(
+        file,
+        `config:\n  aws:region: eu-west-1\n  org-governance:logArchive:\n    account: Log Archive\n${extra}`,
+      );
+      return file;
+    };
+    const ownControls =
+      "  org-governance:monitoring:\n    controls: [root-account-usage, cloudtrail-config-changes]\n";
+
+    it("passes a stack that monitors its own list of controls, not the pack's default CIS set", async function () {
+      this.timeout(60_000);
+      const io = capture();
+      const code = await main(
+        ["--config-file", stackWith("own-controls", ownControls), "--no-type-check"],
+        io,
+        PROJECT_DIR,
+      );
+      assert.equal(code, 0, io.out.join("\n"));
+      assert.match(io.out.join("\n"), /Policy check passed: 0 mandatory/);
+    });
+
+    it("refuses, in one line, a policy config whose controls differ from the stack's", async () => {
+      const io = capture();
+      const stack = stackWith("own-controls", ownControls);
+      const code = await main(
+        ["--config-file", stack, "--policy-config", EXAMPLE_POLICY_CONFIG, "--no-type-check"],
+        io,
+        PROJECT_DIR,
+      );
+      assert.equal(code, 2);
+      assert.deepEqual(
+        io.err.filter((line) => !line.startsWith("warning: ")),
+        [
+          `${EXAMPLE_POLICY_CONFIG}: cis-monitoring-coverage.controls is "cis" but stack prod sets org-governance:monitoring.controls to ["root-account-usage","cloudtrail-config-changes"]; write the stack's value in the file (or remove the setting) so the plan and \`pulumi preview --policy-pack-config\` judge alike`,
+        ],
+      );
+    });
+
+    it("names the stack config key to change beside a finding on a setting the stack decides", async function () {
+      this.timeout(60_000);
+      const io = capture();
+      const stack = stackWith("short-lock", "    objectLock:\n      days: 30\n");
+      const code = await main(
+        ["--config-file", stack, "--policy-config", EXAMPLE_POLICY_CONFIG, "--no-type-check"],
+        io,
+        PROJECT_DIR,
+      );
+      assert.equal(code, 1, io.err.join("\n"));
+      const report = io.out.join("\n");
+      assert.match(
+        report,
+        /trail-bucket-object-lock[\s\S]*stack config: change org-governance:logArchive\.objectLock\.days/,
+      );
+    });
+  });
+
+  it("prints the program's warnings on stderr, such as alarms that notify nobody", async () => {
+    const io = capture();
+    const file = path.join(work, "Pulumi.no-emails.yaml");
+    writeFileSync(
+      file,
+      "config:\n  aws:region: eu-west-1\n  org-governance:logArchive:\n    account: Log Archive\n",
+    );
+    assert.equal(await main(["--config-file", file, "--no-policy", "--no-type-check"], io, PROJECT_DIR), 0);
+    assert.deepEqual(
+      io.err.filter((line) => line.startsWith("warning: ")),
+      [
+        "warning: org-governance:monitoring.emails is empty: the 15 alarms publish to the SNS topic org-governance-security-alarms, which notifies nobody; add addresses to org-governance:monitoring.emails or subscribe the topic yourself",
+      ],
+    );
+  });
+
   it("exits 1 naming the file when the stack does not exist", async () => {
     const io = capture();
     assert.equal(

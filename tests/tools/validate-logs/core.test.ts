@@ -195,6 +195,19 @@ describe("validate-logs: streaming gunzip and hash", () => {
     assert.equal(padded.ok && padded.singleMember, false);
   });
 
+  it("gives the same answers streamed (files above the whole-file limit) as inflated whole", async () => {
+    const cases = [
+      gzipSync(content),
+      Buffer.concat([gzipSync(content), gzipSync("{}")]),
+      gzipSync(content).subarray(0, 20),
+    ];
+    for (const file of cases) {
+      const whole = await hashGzipStream(chunks(file));
+      const streamed = await hashGzipStream(chunks(file.subarray(0, 7), file.subarray(7)), 4);
+      assert.deepEqual(streamed, whole);
+    }
+  });
+
   it("reports a truncated file and bytes that are not gzip", async () => {
     const gz = gzipSync(content);
     const truncated = await hashGzipStream(chunks(gz.subarray(0, gz.length - 3)));

@@ -62,6 +62,8 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
       assert.equal(scope.covered.length, 1);
     }
     assert.deepEqual(Object.keys(served.cloudTrail.calls).sort(), ["eu-west-1", "us-east-1"]);
+    // Bounded: never more requests in flight than --concurrency (8 in the harness).
+    assert.ok(served.s3.counters.maxConcurrent <= 8, `${served.s3.counters.maxConcurrent} requests at once`);
   });
 
   it("lists by account, region and day prefix, never the whole bucket", async () => {
