@@ -4,8 +4,9 @@
  * loads its heavy modules only inside `run`, so `--help` and usage errors answer before any of them loads.
  *
  * API
- * - `defineCommand({ name, summary, exitCodes })` → a fresh commander `Command` named `npm run <name> --`,
- *   with "did you mean" suggestions, no `process.exit`, and `--help` ending with the exit codes. Add flags
+ * - `defineCommand({ name, summary, exitCodes, helpText? })` → a fresh commander `Command` named
+ *   `npm run <name> --`, with "did you mean" suggestions, no `process.exit`, and `--help` ending with
+ *   `helpText` (lists, examples) and the exit codes. Add flags
  *   with commander's own `.option()`, `.requiredOption()`, `.addOption()`, `.argument()`. Build one per
  *   parse (commander keeps parsed values on the object): export a function, not a constant.
  * - `jsonOption()` → `--json`: one JSON document on stdout instead of the text report, in every command.
@@ -38,6 +39,8 @@ export interface CommandSpec {
   readonly summary: string;
   /** Every exit code the command can give, and what it means. */
   readonly exitCodes: Readonly<Record<number, string>>;
+  /** More help (lists, examples), printed after the options and before the exit codes. */
+  readonly helpText?: string;
 }
 
 export interface OptionDescription {
@@ -64,7 +67,10 @@ export function defineCommand(spec: CommandSpec): Command {
     .helpOption("-h, --help", "show this help and exit")
     .showSuggestionAfterError()
     .exitOverride()
-    .addHelpText("after", `\n${exitCodesText(spec.exitCodes)}`);
+    .addHelpText(
+      "after",
+      `${spec.helpText === undefined ? "" : `\n${spec.helpText}\n`}\n${exitCodesText(spec.exitCodes)}`,
+    );
   SPECS.set(command, spec);
   return command;
 }
