@@ -1,59 +1,60 @@
-import { parseArgs } from "node:util";
+import type { Command } from "commander";
+import { InvalidArgumentError } from "commander";
+import { defineCommand, jsonOption, outOption } from "../cli/command";
 import { verdictOf, type Figure } from "./figures";
-import type { BenchMode } from "./json-report";
-import { MEASUREMENT_NAMES, type MeasurementName } from "./run-bench";
 
-export const USAGE = `usage: npm run bench -- [--quick] [--json FILE] [--markdown] [--only ${MEASUREMENT_NAMES.join(",")}]`;
+/** Every measurement, in table order; here rather than in run-bench so `--help` loads none of them. */
+export const MEASUREMENT_NAMES = [
+  "plan",
+  "prod-plan",
+  "inventory",
+  "filter-patterns",
+  "policy-check",
+  "validate-logs",
+  "investigate",
+  "npm-ci",
+  "npm-test",
+] as const;
+export type MeasurementName = (typeof MEASUREMENT_NAMES)[number];
+
+/** The bench's flags; `--help` and usage errors answer before any measurement loads. */
+export function benchCommand(): Command {
+  return defineCommand({
+    name: "bench",
+    summary:
+      "Measures the plan, inventory, filter patterns, policy check, npm ci and npm test: each figure the " +
+      "median of several runs after a warm-up, with a ratio to its floor where there is one.",
+    exitCodes: {
+      0: "every target held",
+      1: "a target was missed",
+      2: "bad usage, or a measurement could not run",
+    },
+  })
+    .option("--quick", "fewer runs and a tenth of the records, npm ci and npm test skipped (about 2 minutes)")
+    .option(
+      "--only <names>",
+      `comma-separated measurements to run: ${MEASUREMENT_NAMES.join(", ")}`,
+      parseOnly,
+    )
+    .option("--markdown", "print the table as Markdown")
+    .addOption(jsonOption())
+    .addOption(outOption("also write every figure, with its samples and the machine, as JSON to this file"));
+}
 
 export interface BenchCliOptions {
-  readonly mode: BenchMode;
-  readonly json?: string;
-  readonly markdown: boolean;
+  readonly quick?: boolean;
   readonly only?: readonly MeasurementName[];
-  readonly help: boolean;
+  readonly markdown?: boolean;
+  readonly json?: boolean;
+  readonly out?: string;
 }
 
-/** A mistake in the command line: exit 2 with one line and the usage. */
-export class BenchUsageError extends Error {
-  constructor(message: string) {
-    super(`${message}\n${USAGE}`);
-    this.name = "BenchUsageError";
-  }
-}
-
-export function parseBenchArgs(argv: readonly string[]): BenchCliOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        quick: { type: "boolean", default: false },
-        json: { type: "string" },
-        markdown: { type: "boolean", default: false },
-        only: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new BenchUsageError((error as Error).message);
-  }
-  return {
-    mode: values.quick ? "quick" : "full",
-    markdown: values.markdown,
-    help: values.help,
-    ...(values.json !== undefined ? { json: values.json } : {}),
-    ...(values.only !== undefined ? { only: parseOnly(values.only) } : {}),
-  };
-}
-
-function parseOnly(value: string): MeasurementName[] {
+export function parseOnly(value: string): MeasurementName[] {
   const names = value.split(",").map((name) => name.trim());
   for (const name of names) {
     if (!(MEASUREMENT_NAMES as readonly string[]).includes(name)) {
-      throw new BenchUsageError(
-        `--only: no measurement named ${JSON.stringify(name)}; choose from ${MEASUREMENT_NAMES.join(", ")}`,
+      throw new InvalidArgumentError(
+        `no measurement named ${JSON.stringify(name)}; choose from ${MEASUREMENT_NAMES.join(", ")}`,
       );
     }
   }

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { measureAdversarialGrowth } from "./adversarial-patterns";
+import { MEASUREMENT_NAMES, type MeasurementName } from "./cli-options";
 import { runToSuccess } from "./child-process";
 import { filterPatternFigures, measureFilterPatterns } from "./filter-patterns";
 import { skippedFigure, type Figure } from "./figures";
@@ -15,18 +16,7 @@ import { measureProdPlan } from "./prod-plan";
 import type { RunPlan } from "./stats";
 import { runValidateLogsBench, validateLogsFigures } from "./validate-logs";
 
-export const MEASUREMENT_NAMES = [
-  "plan",
-  "prod-plan",
-  "inventory",
-  "filter-patterns",
-  "policy-check",
-  "validate-logs",
-  "investigate",
-  "npm-ci",
-  "npm-test",
-] as const;
-export type MeasurementName = (typeof MEASUREMENT_NAMES)[number];
+export { MEASUREMENT_NAMES, type MeasurementName };
 
 interface Settings {
   readonly plan: RunPlan & { readonly sizes: readonly number[] };
@@ -198,7 +188,15 @@ async function ensurePlanExport(context: Context): Promise<void> {
   const tsNode = join(context.projectDir, "node_modules", "ts-node", "dist", "bin.js");
   await runToSuccess(
     process.execPath,
-    [tsNode, "--transpile-only", "tools/plan/command.ts", "--no-policy", "--out", context.planExport],
+    [
+      tsNode,
+      "--transpile-only",
+      "scripts/plan.ts",
+      "--no-policy",
+      "--no-type-check",
+      "--out",
+      context.planExport,
+    ],
     { cwd: context.projectDir },
     "planning the prod stack",
   );

@@ -8,11 +8,21 @@ export interface CommandIO {
   isTTY: boolean;
 }
 
-export const processIO: CommandIO = {
-  stdout: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
-  stderr: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
-  isTTY: Boolean(process.stderr.isTTY),
-};
+/** What a command that writes to streams (`process`, or a test's) offers `CommandIO`: whole lines. */
+export interface OutputStreams {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+export function streamIO(streams: OutputStreams): CommandIO {
+  return {
+    stdout: (text) => streams.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    stderr: (text) => streams.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+    isTTY: Boolean(streams.stderr.isTTY),
+  };
+}
+
+export const processIO: CommandIO = streamIO(process);
 
 /** Usage errors: exit 2 with one line, like grep and most Unix tools. */
 export class UsageError extends Error {

@@ -1,84 +1,45 @@
-import { statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import {
-  InventoryError,
-  enumerateOrganization,
-  summarizeOrganization,
-  writeSnapshotAtomically,
-  type InventoryProgress,
-  type OrganizationSummary,
-} from "../../lib/organization/inventory";
+import { type Command, InvalidArgumentError } from "commander";
+import { defineCommand, jsonOption, outOption, runCommand } from "../cli/command";
+import { streamIO, type OutputStreams } from "../cli/io";
+import type { InventoryProgress, OrganizationSummary } from "../../lib/organization/inventory";
 import { ACCOUNT_STATES, type OrganizationSnapshot } from "../../lib/organization/snapshot";
 
-const USAGE = "usage: npm run inventory -- [--out FILE] [--endpoint URL] [--with-tags] [--json]";
-const HELP = `${USAGE}
-
-Lists the live AWS organization (credentials from the standard AWS chain) and writes its snapshot.
-  --out FILE      where to write the snapshot (default organization.snapshot.json)
-  --endpoint URL  Organizations endpoint to call instead of the standard one
-  --with-tags     also read every account's tags (one more call per account)
-  --json          print the summary as JSON
-Exit status: 0 written, 1 inventory failed (nothing written), 2 bad usage.
-`;
 const DEFAULT_OUT = "organization.snapshot.json";
 /** Progress appears only for runs long enough to wonder about, and redraws at most this often. */
 const PROGRESS_AFTER_MS = 1000;
 const PROGRESS_EVERY_MS = 250;
 
-export interface InventoryIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
-}
+export type InventoryIo = OutputStreams;
 
-class UsageError extends Error {}
+/** The inventory's flags; `--help` and usage errors answer before the AWS SDK loads. */
+export function inventoryCommand(): Command {
+  return defineCommand({
+    name: "inventory",
+    summary:
+      "Lists the live AWS organization (credentials from the standard AWS chain, read-only calls) and " +
+      "writes its snapshot, which the plan reads offline.",
+    exitCodes: {
+      0: "the snapshot was written",
+      1: "the inventory failed (credentials, access denied, throttling): nothing was written",
+      2: "bad usage",
+    },
+  })
+    .addOption(outOption("where to write the snapshot", DEFAULT_OUT))
+    .option("--endpoint <url>", "an Organizations endpoint to call instead of the standard one", httpUrl)
+    .option("--with-tags", "also read every account's tags (one more call per account)")
+    .addOption(jsonOption());
+}
 
 interface Arguments {
-  help: boolean;
   out: string;
   endpoint?: string;
-  withTags: boolean;
-  json: boolean;
+  withTags?: boolean;
+  json?: boolean;
 }
 
-function parseArguments(argv: readonly string[]): Arguments {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        out: { type: "string" },
-        endpoint: { type: "string" },
-        "with-tags": { type: "boolean" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\s+/g, " "));
-  }
-  const withTags = values["with-tags"] ?? false;
-  const json = values.json ?? false;
-  if (values.help) return { help: true, out: DEFAULT_OUT, withTags, json };
-  if (values.out === "") throw new UsageError("--out needs a file name");
-  const out = resolve(values.out ?? DEFAULT_OUT);
-  if (!isDirectory(dirname(out))) {
-    throw new UsageError(`--out: directory ${dirname(out)} does not exist; create it first`);
-  }
-  if (values.endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(values.endpoint)) {
-    throw new UsageError(`--endpoint: expected an http(s) URL, got ${JSON.stringify(values.endpoint)}`);
-  }
-  return { help: false, out, endpoint: values.endpoint, withTags, json };
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+function httpUrl(value: string): string {
+  if (!/^https?:\/\/[^\s/]+/.test(value)) throw new InvalidArgumentError("expected an http(s) URL");
+  return value;
 }
 
 /** A one-line progress display, redrawn in place, for terminals only. */
@@ -130,29 +91,26 @@ export function formatSummary(
   return `${lines.join("\n")}\n`;
 }
 
-/**
- * `npm run inventory`: lists the live organization and writes its snapshot. Exit 0 on success, 1 when
- * the inventory fails (nothing written), 2 on bad usage.
- */
-export async function main(argv: readonly string[], io: InventoryIo = process): Promise<number> {
-  let args: Arguments;
-  try {
-    args = parseArguments(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`inventory: ${error.message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
+/** `npm run inventory`: lists the live organization and writes its snapshot. */
+export function main(argv: readonly string[], io: InventoryIo = process): Promise<number> {
+  return runCommand<Arguments>(inventoryCommand(), argv, streamIO(io), (args) => inventory(args, io));
+}
+
+/** Loaded after the arguments parse: the AWS SDK takes a good part of a second to load. */
+function loadInventory(): typeof import("../../lib/organization/inventory") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("../../lib/organization/inventory");
+}
+
+async function inventory(args: Arguments, io: InventoryIo): Promise<number> {
+  const { InventoryError, enumerateOrganization, summarizeOrganization, writeSnapshotAtomically } =
+    loadInventory();
   const progress = progressLine(io.stderr);
   let snapshot: OrganizationSnapshot;
   try {
     snapshot = await enumerateOrganization({
       endpoint: args.endpoint,
-      withTags: args.withTags,
+      withTags: args.withTags ?? false,
       onProgress: (p) => progress.update(p),
     });
   } catch (error) {
@@ -178,10 +136,4 @@ export async function main(argv: readonly string[], io: InventoryIo = process): 
       : formatSummary(summary, args.out, snapshot.metadata),
   );
   return 0;
-}
-
-if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
 }

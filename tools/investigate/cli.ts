@@ -1,7 +1,7 @@
-import { existsSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
-import { Command, CommanderError, Option } from "commander";
-import type { CommandIO } from "../cli/io";
+import { writeFileSync } from "node:fs";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { defineCommand, jsonOption, outOption, runCommand } from "../cli/command";
+import { type CommandIO, UsageError } from "../cli/io";
 import { QUERY_SIDE_DEFAULTS } from "../../lib/investigation/names";
 import { findQuestion, QUESTIONS, type Question } from "../../lib/investigation/questions";
 import { renderQuestion } from "../../lib/investigation/render";
@@ -26,29 +26,33 @@ export interface InvestigateOptions {
   eventDataStore?: string;
 }
 
-const EXIT_CODES = `
-Questions:
+const QUESTIONS_AND_EXAMPLES = `Questions:
 ${QUESTIONS.map((q) => `  ${`${q.name} ${q.parameter.required ? q.parameter.name : `[${q.parameter.name}]`}`.padEnd(24)} ${q.purpose}`).join("\n")}
 
 Examples:
   npm run investigate -- access-key AKIAL80DWDVKKEXAMPLE --dir tests/fixtures/stratus-red-team
   npm run investigate -- principal arn:aws:iam::143434273843:user/christophe --dir ./archive --from 2024-07-31
-  npm run investigate -- ip 10.0.0.0/8 --engine athena --from 2024-07-30 --to 2024-08-01 --csv
-
-Exit codes: 0 events found, 1 no events found, 2 could not run (usage, files, credentials, access denied, failed query).`;
+  npm run investigate -- ip 10.0.0.0/8 --engine athena --from 2024-07-30 --to 2024-08-01 --csv`;
 
 function parseLimit(text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1)
-    throw new CommanderError(2, "investigate.limit", `--limit ${text} is not a positive whole number`);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive whole number");
   return n;
 }
 
-export function buildProgram(io: CommandIO): Command {
-  return new Command("investigate")
-    .description(
-      "Answer who did what from CloudTrail logs: a local directory (DuckDB), Athena, or CloudTrail Lake.",
-    )
+/** investigate's flags; `--help` and usage errors answer before DuckDB or the SDK load. */
+export function investigateCommand(): Command {
+  return defineCommand({
+    name: "investigate",
+    summary:
+      "Answers who did what from CloudTrail logs: a local directory (DuckDB), Athena, or CloudTrail Lake.",
+    exitCodes: {
+      0: "events found",
+      1: "no events found",
+      2: "could not run (usage, files, credentials, access denied, failed query)",
+    },
+    helpText: QUESTIONS_AND_EXAMPLES,
+  })
     .argument("<question>", `one of: ${QUESTIONS.map((q) => q.name).join(", ")}`)
     .argument(
       "[value]",
@@ -68,11 +72,9 @@ export function buildProgram(io: CommandIO): Command {
       "only events at or after this ISO-8601 time (default: no lower bound; Athena: 30 days ago)",
     )
     .option("--to <time>", "only events before this ISO-8601 time (default: no upper bound)")
-    .addOption(
-      new Option("--json", "print one JSON document on stdout instead of the table").conflicts("csv"),
-    )
+    .addOption(jsonOption().conflicts("csv"))
     .option("--csv", "print CSV (RFC 4180) on stdout instead of the table")
-    .option("--out <file>", "write the report to FILE instead of stdout")
+    .addOption(outOption("write the report to this file instead of stdout"))
     .option("--sql", "print the SQL the engine would run, and run nothing")
     .option("--limit <n>", "at most this many events", parseLimit, 10000)
     .option("--workgroup <name>", "Athena workgroup", QUERY_SIDE_DEFAULTS.workgroup)
@@ -82,14 +84,8 @@ export function buildProgram(io: CommandIO): Command {
       "--region <region>",
       "AWS region of Athena or the event data store (default: AWS_REGION / the profile's)",
     )
-    .option("--event-data-store <arn>", "CloudTrail Lake event data store ARN (engine lake)")
-    .addHelpText("after", EXIT_CODES)
-    .showSuggestionAfterError()
-    .exitOverride()
-    .configureOutput({ writeOut: (t) => io.stdout(t.trimEnd()), writeErr: (t) => io.stderr(t.trimEnd()) });
+    .option("--event-data-store <arn>", "CloudTrail Lake event data store ARN (engine lake)");
 }
-
-class UsageProblem extends Error {}
 
 function validate(
   name: string,
@@ -99,28 +95,24 @@ function validate(
   const question = findQuestion(name);
   if (!question) {
     const near = QUESTIONS.find((q) => q.name.startsWith(name.slice(0, 2)));
-    throw new UsageProblem(
+    throw new UsageError(
       `unknown question ${JSON.stringify(name)}${near ? ` (did you mean ${near.name}?)` : ""}; one of ${QUESTIONS.map((q) => q.name).join(", ")}`,
     );
   }
   if (question.parameter.required && !value) {
-    throw new UsageProblem(
+    throw new UsageError(
       `${question.name} needs ${question.parameter.name} (${question.parameter.description}), e.g. ${question.parameter.example}`,
     );
   }
   if (options.engine === "duckdb" && !options.dir && !options.sql)
-    throw new UsageProblem("--dir is required with the DuckDB engine; pass a directory of CloudTrail logs");
+    throw new UsageError("--dir is required with the DuckDB engine; pass a directory of CloudTrail logs");
   if (options.engine === "lake" && !options.eventDataStore)
-    throw new UsageProblem("--event-data-store ARN is required with --engine lake");
-  if (options.out && !existsSync(dirname(options.out)))
-    throw new UsageProblem(
-      `--out ${options.out}: directory ${dirname(options.out)} does not exist; create it first`,
-    );
+    throw new UsageError("--event-data-store ARN is required with --engine lake");
   let window: TimeWindow;
   try {
     window = timeWindow(options.from, options.to);
   } catch (error) {
-    throw new UsageProblem((error as Error).message);
+    throw new UsageError((error as Error).message);
   }
   // Athena bills by bytes scanned: without --from the partitions of the last 30 days bound the scan.
   if (options.engine === "athena" && !window.from) {
@@ -172,27 +164,19 @@ async function sqlOnly(
 }
 
 /** The command: parse, run the question, print; the exit code (0 found, 1 none, 2 could not run). */
-export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
-  const program = buildProgram(io);
-  try {
-    program.parse([...argv], { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    throw error;
-  }
-  const options = program.opts<InvestigateOptions>();
-  const [name, value] = program.processedArgs as [string, string | undefined];
-  let question: Question;
-  let window: TimeWindow;
-  try {
-    ({ question, window } = validate(name, value, options));
-  } catch (error) {
-    if (error instanceof UsageProblem) {
-      io.stderr(`investigate: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
+export function main(argv: readonly string[], io: CommandIO): Promise<number> {
+  return runCommand<InvestigateOptions>(investigateCommand(), argv, io, (options, [name, value]) =>
+    ask(name, value, options, io),
+  );
+}
+
+async function ask(
+  name: string,
+  value: string | undefined,
+  options: InvestigateOptions,
+  io: CommandIO,
+): Promise<number> {
+  const { question, window } = validate(name, value, options);
   const emit = (text: string) => (options.out ? writeFileSync(options.out, `${text}\n`) : io.stdout(text));
   try {
     if (options.sql) {

@@ -1,10 +1,22 @@
 import { createReadStream } from "node:fs";
-import { selectControls, UnknownControlError, type MonitoringControl } from "../../lib/controls";
-import { compileFilterPattern, type FilterMatcher, FilterPatternSyntaxError } from "../../lib/filter-pattern";
+import type { MonitoringControl } from "../../lib/controls";
+import type { FilterMatcher } from "../../lib/filter-pattern";
+import { runCommand } from "../cli/command";
+import { streamIO } from "../cli/io";
 import { alignedTable, matchesTable, matchJson, matchRow, textRow, type MatchRow } from "./format";
 import { DEFAULT_MAX_DOCUMENT_BYTES, InputError, readLogEvents, type LogEvent } from "./input";
-import { parsePatternCliArgs, USAGE, UsageError, type PatternCliOptions } from "./options";
+import { patternCommand, resolvePatternOptions, type PatternCliOptions, type PatternFlags } from "./options";
 import { createProgress } from "./progress";
+
+/** Loaded after the arguments parse: the catalog and the filter-pattern engine. */
+function loadMatching() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    ...(require("../../lib/controls") as typeof import("../../lib/controls")),
+    ...(require("../../lib/filter-pattern") as typeof import("../../lib/filter-pattern")),
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 export interface PatternOutput {
   write(text: string): boolean;
@@ -45,6 +57,7 @@ function sourceName(input: string): string {
 }
 
 function catalogTest(controls: readonly MonitoringControl[]): RecordTest {
+  const { compileFilterPattern } = loadMatching();
   const matchers = controls.map((control) => ({
     id: control.id,
     matcher: compileFilterPattern(control.filterPattern),
@@ -56,6 +69,7 @@ function catalogTest(controls: readonly MonitoringControl[]): RecordTest {
 }
 
 function patternTest(pattern: string): RecordTest {
+  const { compileFilterPattern } = loadMatching();
   const matcher = compileFilterPattern(pattern);
   return (event) => (matches(matcher, event) ? [] : undefined);
 }
@@ -66,8 +80,8 @@ function countsTable(controls: readonly MonitoringControl[], counts: Map<string,
 }
 
 async function run(options: PatternCliOptions, io: PatternIo): Promise<number> {
-  const { matching } = options;
-  const catalog = matching.kind === "catalog" ? selectControls(matching.controls) : undefined;
+  const { matching, output } = options;
+  const catalog = matching.kind === "catalog" ? loadMatching().selectControls(matching.controls) : undefined;
   const test = matching.kind === "pattern" ? patternTest(matching.pattern) : catalogTest(catalog ?? []);
   const progress = createProgress(io.stderr);
   const rows: MatchRow[] = [];
@@ -96,7 +110,7 @@ async function run(options: PatternCliOptions, io: PatternIo): Promise<number> {
           event.kind === "record"
             ? matchRow(event.record, source, controls)
             : textRow(event.message, event.line, source, controls);
-        if (options.json) await emit(io.stdout, matchJson(row));
+        if (output === "jsonl") await emit(io.stdout, matchJson(row));
         else rows.push(row);
       }
     } catch (error) {
@@ -107,10 +121,20 @@ async function run(options: PatternCliOptions, io: PatternIo): Promise<number> {
     }
   }
   progress.done();
-  if (!options.json && rows.length > 0) {
+  if (output === "json") {
+    const perControl = catalog && Object.fromEntries(catalog.map((c) => [c.id, counts.get(c.id) ?? 0]));
+    const document = {
+      recordsRead: read,
+      recordsMatched: matched,
+      matches: rows,
+      ...(perControl && { perControl }),
+    };
+    await emit(io.stdout, `${JSON.stringify(document, null, 2)}\n`);
+  }
+  if (output === "table" && rows.length > 0) {
     await emit(io.stdout, matchesTable(rows, options.inputs.length > 1, catalog !== undefined));
   }
-  if (!options.json && catalog !== undefined) {
+  if (output === "table" && catalog !== undefined) {
     const summary = `${read} records read, ${matched} matched\n`;
     await emit(io.stdout, (rows.length > 0 ? "\n" : "") + countsTable(catalog, counts) + summary);
   }
@@ -119,41 +143,17 @@ async function run(options: PatternCliOptions, io: PatternIo): Promise<number> {
 }
 
 /** The pattern CLI; resolves to the exit status (0 matched, 1 nothing matched, 2 bad usage or input). */
-export async function main(argv: readonly string[], io: PatternIo): Promise<number> {
-  let options: PatternCliOptions;
-  try {
-    options = parsePatternCliArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`${error.message}\n`);
-    return 2;
-  }
-  if (options.help) {
-    await emit(io.stdout, USAGE);
-    return 0;
-  }
-  try {
-    return await run(options, io);
-  } catch (error) {
-    if (error instanceof FilterPatternSyntaxError) io.stderr.write(`pattern ${error.message}\n`);
-    else if (error instanceof UnknownControlError) io.stderr.write(`--controls: ${error.message}\n`);
-    else throw error;
-    return 2;
-  }
-}
-
-if (require.main === module) {
-  // A closed pipe (`| head`) is the reader saying it has seen enough, not an error.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    process.exit(process.exitCode ?? 0);
-  });
-  void main(process.argv.slice(2), {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdinIsTTY: process.stdin.isTTY === true,
-  }).then((code) => {
-    process.exitCode = code;
+export function main(argv: readonly string[], io: PatternIo): Promise<number> {
+  return runCommand<PatternFlags>(patternCommand(), argv, streamIO(io), async (flags, files) => {
+    const options = resolvePatternOptions(flags, files);
+    const { FilterPatternSyntaxError, UnknownControlError } = loadMatching();
+    try {
+      return await run(options, io);
+    } catch (error) {
+      if (error instanceof FilterPatternSyntaxError) io.stderr.write(`pattern ${error.message}\n`);
+      else if (error instanceof UnknownControlError) io.stderr.write(`--controls: ${error.message}\n`);
+      else throw error;
+      return 2;
+    }
   });
 }

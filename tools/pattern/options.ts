@@ -1,38 +1,60 @@
-import { parseArgs } from "node:util";
+import type { Command } from "commander";
+import { Option } from "commander";
 import type { ControlSelection } from "../../lib/controls";
+import { defineCommand, jsonOption } from "../cli/command";
+import { UsageError } from "../cli/io";
 
-export const USAGE = `Usage: npm run pattern -- (--pattern P | --catalog [--controls cis|all|id,id]) [--json] [FILE...]
+export { UsageError };
 
-Prints the log events in FILE (or stdin when FILE is missing or "-") that a CloudWatch Logs filter
-pattern (JSON, space-delimited or terms) matches. FILE is a CloudTrail log file ({"Records": [...]}),
-a JSON array of records, \`aws cloudtrail lookup-events\` output, or one event per line: a JSON record,
-or any other line as a text event, as CloudWatch Logs treats it. Input may be gzipped.
-
-  -p, --pattern P     match this filter pattern
-      --catalog       match the monitoring controls of the catalog and count hits per control
-      --controls SEL  with --catalog: cis (default), all, or comma-separated control ids
-      --json          one JSON object per matching record instead of a table
-  -h, --help          show this help
-
-Exit status: 0 when a record matched, 1 when none did, 2 on bad usage or unreadable input.
-`;
+/** The pattern tester's flags; `--help` and usage errors answer before the catalog and engine load. */
+export function patternCommand(): Command {
+  return defineCommand({
+    name: "pattern",
+    summary:
+      "Prints the log events in FILE (or stdin when FILE is missing or -) that a CloudWatch Logs filter " +
+      "pattern (JSON, space-delimited or terms), or the catalog's monitoring controls, match.",
+    exitCodes: {
+      0: "an event matched",
+      1: "no event matched",
+      2: "bad usage, a pattern that does not parse, or unreadable input",
+    },
+  })
+    .argument(
+      "[files...]",
+      'CloudTrail log files ({"Records": [...]}), JSON arrays of records, `aws cloudtrail lookup-events` ' +
+        "output, or one event per line: a JSON record, or any other line as a text event, as CloudWatch " +
+        "Logs treats it; optionally gzipped",
+    )
+    .option("-p, --pattern <pattern>", "match this filter pattern")
+    .option("--catalog", "match the catalog's monitoring controls and count the events per control")
+    .option(
+      "--controls <selection>",
+      "with --catalog: cis, all, or comma-separated control ids (default: cis)",
+    )
+    .addOption(jsonOption().conflicts("jsonl"))
+    .addOption(
+      new Option("--jsonl", "print one JSON object per matching event as it is found (JSON Lines, streamed)"),
+    );
+}
 
 export type Matching = { kind: "pattern"; pattern: string } | { kind: "catalog"; controls: ControlSelection };
 
+export type OutputFormat = "table" | "json" | "jsonl";
+
 export interface PatternCliOptions {
-  help: boolean;
   matching: Matching;
-  json: boolean;
+  output: OutputFormat;
   /** File paths; "-" is standard input. */
   inputs: string[];
 }
 
-/** Bad command-line usage; `message` is one line. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
+/** The flags as commander parsed them. */
+export interface PatternFlags {
+  pattern?: string;
+  catalog?: boolean;
+  controls?: string;
+  json?: boolean;
+  jsonl?: boolean;
 }
 
 function parseControlSelection(text: string): ControlSelection {
@@ -46,41 +68,25 @@ function parseControlSelection(text: string): ControlSelection {
   return ids;
 }
 
-export function parsePatternCliArgs(argv: readonly string[]): PatternCliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        pattern: { type: "string", short: "p" },
-        catalog: { type: "boolean", default: false },
-        controls: { type: "string" },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  const inputs = positionals.length === 0 ? ["-"] : positionals;
-  const json = values.json === true;
-  if (values.help === true)
-    return { help: true, matching: { kind: "catalog", controls: "cis" }, json, inputs };
-  if (values.pattern !== undefined && values.catalog === true) {
+/** What to match and how to print it; a contradiction is a one-line `UsageError`. */
+export function resolvePatternOptions(flags: PatternFlags, files: readonly string[]): PatternCliOptions {
+  const inputs = files.length === 0 ? ["-"] : [...files];
+  const output: OutputFormat = flags.json ? "json" : flags.jsonl ? "jsonl" : "table";
+  if (flags.pattern !== undefined && flags.catalog) {
     throw new UsageError("--pattern and --catalog exclude each other; give one of them");
   }
-  if (values.controls !== undefined && values.catalog !== true) {
+  if (flags.controls !== undefined && !flags.catalog) {
     throw new UsageError("--controls only applies with --catalog; add --catalog or drop --controls");
   }
-  if (values.pattern !== undefined) {
-    return { help: false, matching: { kind: "pattern", pattern: values.pattern }, json, inputs };
+  if (flags.pattern !== undefined) {
+    return { matching: { kind: "pattern", pattern: flags.pattern }, output, inputs };
   }
-  if (values.catalog === true) {
-    const controls = parseControlSelection(values.controls ?? "cis");
-    return { help: false, matching: { kind: "catalog", controls }, json, inputs };
+  if (flags.catalog) {
+    return {
+      matching: { kind: "catalog", controls: parseControlSelection(flags.controls ?? "cis") },
+      output,
+      inputs,
+    };
   }
-  throw new UsageError("nothing to match: give --pattern P or --catalog (see --help)");
+  throw new UsageError("nothing to match: give --pattern P or --catalog");
 }

@@ -1,56 +1,47 @@
-import { Command, CommanderError } from "commander";
-import { type CommandIO, runAsProcess } from "../cli/io";
+import type { Command } from "commander";
+import { defineCommand, jsonOption, runCommand } from "../cli/command";
+import type { CommandIO } from "../cli/io";
 import { buildPolicyPack, DEFAULT_OUT_DIR, displayPath } from "./build-pack";
 import { PackBuildError } from "./manifest";
 
 export const EXIT_BUILT = 0;
 export const EXIT_CANNOT_BUILD = 2;
 
-const EXIT_CODES = `
-Exit codes:
-  0  the pack was written
-  2  it could not be (bad usage, an --out that is not empty, a bundling error)`;
+/** The pack builder's flags; `--help` and usage errors answer before anything is bundled. */
+export function policyBuildCommand(): Command {
+  return defineCommand({
+    name: "policy:build",
+    summary:
+      "Writes the policy pack as a self-contained directory: index.js (policy-pack/ and all it imports, " +
+      "bundled), a package.json that depends only on @pulumi/policy and @pulumi/pulumi, and PulumiPolicy.yaml.",
+    exitCodes: {
+      [EXIT_BUILT]: "the pack was written",
+      [EXIT_CANNOT_BUILD]: "it could not be (bad usage, an --out that is not empty, a bundling error)",
+    },
+  })
+    .option(
+      "--out <dir>",
+      "directory to write (created; must be empty or hold an earlier build)",
+      displayPath(DEFAULT_OUT_DIR),
+    )
+    .addOption(jsonOption());
+}
+
+interface PolicyBuildOptions {
+  out: string;
+  json?: boolean;
+}
 
 /**
  * `npm run policy:build`: writes the policy pack as a self-contained, publishable directory (bundled
  * JavaScript, package.json, PulumiPolicy.yaml), ready for `pulumi policy publish` and
  * `pulumi preview --policy-pack DIR` anywhere.
  */
-export async function main(argv: string[], io: CommandIO): Promise<number> {
-  const program = new Command("npm run policy:build --")
-    .description(
-      "Write the policy pack as a self-contained directory: index.js (policy-pack/ and all it imports, " +
-        "bundled), a package.json that depends only on @pulumi/policy and " +
-        "@pulumi/pulumi, and PulumiPolicy.yaml.",
-    )
-    .option(
-      "--out <dir>",
-      "directory to write (created; must be empty or hold an earlier build)",
-      displayPath(DEFAULT_OUT_DIR),
-    )
-    .option("--json", "print one JSON document describing the built pack instead of the text report", false)
-    .helpOption("-h, --help", "show this help")
-    .addHelpText("after", EXIT_CODES)
-    .showSuggestionAfterError()
-    .allowExcessArguments(false)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout(text.trimEnd()),
-      writeErr: (text) => io.stderr(text.trimEnd()),
-    });
+export function main(argv: string[], io: CommandIO): Promise<number> {
+  return runCommand<PolicyBuildOptions>(policyBuildCommand(), argv, io, (options) => build(options, io));
+}
 
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.code === "commander.helpDisplayed" || error.code === "commander.version"
-        ? EXIT_BUILT
-        : EXIT_CANNOT_BUILD;
-    }
-    throw error;
-  }
-  const options = program.opts<{ out: string; json: boolean }>();
-
+async function build(options: PolicyBuildOptions, io: CommandIO): Promise<number> {
   try {
     if (io.isTTY) io.stderr("bundling policy-pack/…");
     const built = await buildPolicyPack({ outDir: options.out });
@@ -75,5 +66,3 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     return EXIT_CANNOT_BUILD;
   }
 }
-
-if (require.main === module) runAsProcess(main);

@@ -1,5 +1,6 @@
-import { Command, InvalidArgumentError, Option } from "commander";
-import type { CommandIO } from "../cli/io";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { defineCommand, jsonOption } from "../cli/command";
+import { UsageError } from "../cli/io";
 
 export const DEFAULT_CONCURRENCY = 16;
 const DAY_MS = 86_400_000;
@@ -15,11 +16,8 @@ export interface ValidateLogsOptions {
   from: Date;
   to: Date;
   concurrency: number;
-  json: boolean;
+  json?: boolean;
 }
-
-/** Thrown for bad arguments: exit 2 with this one line. */
-export class ArgumentsError extends Error {}
 
 function isoDate(text: string): Date {
   const date = new Date(text);
@@ -51,17 +49,19 @@ function positiveInteger(text: string): number {
   return value;
 }
 
-/** Parses argv; `undefined` when commander already answered (--help). Throws ArgumentsError on bad usage. */
-export function parseValidateLogsArgs(
-  argv: string[],
-  io: CommandIO,
-  now: Date = new Date(),
-): ValidateLogsOptions | undefined {
-  let helped = false;
-  const program = new Command("validate-logs")
-    .description(
-      "Proves a CloudTrail archive intact: walks every account and region's signed digest chain and checks every log file it lists (CloudTrail log file integrity validation).",
-    )
+/** validate-logs' flags; `--help` and usage errors answer before the SDK and the stack config load. */
+export function validateLogsCommand(): Command {
+  return defineCommand({
+    name: "validate-logs",
+    summary:
+      "Proves a CloudTrail archive intact: walks every account and region's signed digest chain and checks " +
+      "every log file it lists (CloudTrail log file integrity validation).",
+    exitCodes: {
+      0: "every digest and log file valid",
+      1: "a problem found (or nothing to validate)",
+      2: "could not run (arguments, credentials, access denied)",
+    },
+  })
     .usage("[--stack NAME | --bucket NAME --trail-arn ARN] [options]")
     .option(
       "--stack <name>",
@@ -94,43 +94,29 @@ export function parseValidateLogsArgs(
         .default(DEFAULT_CONCURRENCY)
         .argParser(positiveInteger),
     )
-    .option("--json", "print one JSON document on stdout instead of the text report", false)
-    .addHelpText(
-      "after",
-      "\nExit codes: 0 every digest and log file valid, 1 a problem found (or nothing to validate), 2 could not run (arguments, credentials, access denied).",
-    )
-    .showSuggestionAfterError()
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => {
-        helped = true;
-        io.stdout(text);
-      },
-      writeErr: () => {},
-    });
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (error) {
-    if (helped) return undefined;
-    const message = (error as Error).message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ");
-    throw new ArgumentsError(`validate-logs: ${message}; see --help`);
-  }
-  const options = program.opts<
-    Partial<ValidateLogsOptions> & Pick<ValidateLogsOptions, "concurrency" | "json">
-  >();
-  if (options.stack && (options.bucket || options.trailArn))
-    throw new ArgumentsError("validate-logs: give --stack or --bucket with --trail-arn, not both");
-  if (Boolean(options.bucket) !== Boolean(options.trailArn))
-    throw new ArgumentsError("validate-logs: --bucket and --trail-arn go together; give both, or --stack");
-  const to = options.to ?? now;
-  const from = options.from ?? new Date(to.getTime() - DAY_MS);
+    .addOption(jsonOption());
+}
+
+/** The flags as commander parsed them. */
+export type ValidateLogsFlags = Partial<Omit<ValidateLogsOptions, "concurrency">> &
+  Pick<ValidateLogsOptions, "concurrency">;
+
+/** What to validate, with the window's defaults; a contradiction is a one-line `UsageError`. */
+export function resolveValidateLogsOptions(
+  flags: ValidateLogsFlags,
+  now: Date = new Date(),
+): ValidateLogsOptions {
+  if (flags.stack && (flags.bucket || flags.trailArn))
+    throw new UsageError("give --stack or --bucket with --trail-arn, not both");
+  if (Boolean(flags.bucket) !== Boolean(flags.trailArn))
+    throw new UsageError("--bucket and --trail-arn go together; give both, or --stack");
+  const to = flags.to ?? now;
+  const from = flags.from ?? new Date(to.getTime() - DAY_MS);
   if (from.getTime() >= to.getTime())
-    throw new ArgumentsError(
-      `validate-logs: --from ${from.toISOString()} is not before --to ${to.toISOString()}; swap them`,
-    );
+    throw new UsageError(`--from ${from.toISOString()} is not before --to ${to.toISOString()}; swap them`);
   return {
-    ...options,
-    stack: options.bucket ? undefined : (options.stack ?? "prod"),
+    ...flags,
+    stack: flags.bucket ? undefined : (flags.stack ?? "prod"),
     from,
     to,
   };

@@ -1,5 +1,11 @@
+import { runCommand } from "../cli/command";
 import type { CommandIO } from "../cli/io";
-import { ArgumentsError, parseValidateLogsArgs } from "./cli";
+import {
+  resolveValidateLogsOptions,
+  validateLogsCommand,
+  type ValidateLogsFlags,
+  type ValidateLogsOptions,
+} from "./cli";
 import type { ArchiveReader } from "./reader";
 
 export interface ValidateLogsDependencies {
@@ -14,23 +20,21 @@ export interface ValidateLogsDependencies {
  * `npm run validate-logs`: 0 all valid, 1 a problem found (or nothing to validate), 2 could not run.
  * Heavy modules (the SDK, the stack config) load after the arguments parse, so --help answers at once.
  */
-export async function validateLogsMain(
+export function validateLogsMain(
   argv: string[],
   io: CommandIO,
   deps: ValidateLogsDependencies = {},
 ): Promise<number> {
-  let options;
-  try {
-    options = parseValidateLogsArgs(argv, io, deps.now);
-  } catch (error) {
-    if (error instanceof ArgumentsError) {
-      io.stderr(error.message);
-      return 2;
-    }
-    throw error;
-  }
-  if (!options) return 0;
+  return runCommand<ValidateLogsFlags>(validateLogsCommand(), argv, io, (flags) =>
+    validate(resolveValidateLogsOptions(flags, deps.now), io, deps),
+  );
+}
 
+async function validate(
+  options: ValidateLogsOptions,
+  io: CommandIO,
+  deps: ValidateLogsDependencies,
+): Promise<number> {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { validateArchive, parseTrailArn } = require("./run") as typeof import("./run");
   const { createAwsReader } = require("./aws-reader") as typeof import("./aws-reader");

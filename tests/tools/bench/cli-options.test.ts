@@ -1,41 +1,46 @@
 import assert from "node:assert/strict";
-import { BenchUsageError, exitCodeOf, parseBenchArgs } from "../../../tools/bench/cli-options";
+import { parseCommand } from "../../../tools/cli/command";
+import { benchCommand, exitCodeOf, type BenchCliOptions } from "../../../tools/bench/cli-options";
 import type { Figure } from "../../../tools/bench/figures";
+import { capture } from "../cli/commands";
 
-describe("parseBenchArgs", () => {
+function parse(argv: string[]) {
+  const io = capture();
+  const outcome = parseCommand<BenchCliOptions>(benchCommand(), argv, io);
+  return { outcome, err: io.err };
+}
+
+describe("the bench's flags", () => {
   it("runs the full bench by default and the quick one with --quick", () => {
-    assert.deepEqual(parseBenchArgs([]), { mode: "full", markdown: false, help: false });
-    assert.equal(parseBenchArgs(["--quick"]).mode, "quick");
+    assert.deepEqual(parse([]).outcome, { options: {}, positionals: [] });
+    assert.deepEqual(parse(["--quick"]).outcome, { options: { quick: true }, positionals: [] });
   });
 
-  it("takes a JSON file, Markdown output and a list of measurements", () => {
-    const options = parseBenchArgs([
-      "--json",
+  it("takes an output file, JSON on stdout, Markdown output and a list of measurements", () => {
+    const { outcome } = parse([
+      "--out",
       "out.json",
+      "--json",
       "--markdown",
       "--only",
       "inventory, filter-patterns",
     ]);
-    assert.equal(options.json, "out.json");
-    assert.equal(options.markdown, true);
-    assert.deepEqual(options.only, ["inventory", "filter-patterns"]);
+    assert.ok("options" in outcome);
+    assert.match(outcome.options.out ?? "", /\/out\.json$/);
+    assert.equal(outcome.options.json, true);
+    assert.equal(outcome.options.markdown, true);
+    assert.deepEqual(outcome.options.only, ["inventory", "filter-patterns"]);
   });
 
   it("names an unknown measurement and lists the known ones", () => {
-    assert.throws(
-      () => parseBenchArgs(["--only", "inventory,plans"]),
-      (error: unknown) =>
-        error instanceof BenchUsageError &&
-        /^--only: no measurement named "plans"; choose from plan, prod-plan, inventory, /.test(
-          error.message,
-        ) &&
-        /\nusage: npm run bench -- \[--quick\]/.test(error.message),
-    );
+    const { outcome, err } = parse(["--only", "inventory,plans"]);
+    assert.deepEqual(outcome, { exitCode: 2 });
+    assert.match(err[0], /no measurement named "plans"; choose from plan, prod-plan, inventory, /);
   });
 
-  it("refuses unknown options and stray arguments with the usage", () => {
-    assert.throws(() => parseBenchArgs(["--fast"]), BenchUsageError);
-    assert.throws(() => parseBenchArgs(["quick"]), BenchUsageError);
+  it("refuses unknown options and stray arguments", () => {
+    assert.deepEqual(parse(["--fast"]).outcome, { exitCode: 2 });
+    assert.deepEqual(parse(["quick"]).outcome, { exitCode: 2 });
   });
 });
 

@@ -27,7 +27,10 @@ describe("investigate command line", () => {
       assert.ok(stdout.includes(flag), flag);
     }
     assert.match(stdout, /default:\s+"org-governance-investigations"/);
-    assert.match(stdout, /Exit codes: 0 events found, 1 no events found, 2 could not run/);
+    assert.match(
+      stdout,
+      /Exit codes:\n {2}0 {2}events found\n {2}1 {2}no events found\n {2}2 {2}could not run/,
+    );
   });
 
   it("exit 2 with one line naming the fix for usage errors", async () => {

@@ -82,7 +82,7 @@ async function* nothing(): AsyncGenerator<Buffer> {}
 async function pattern(file: string, maxDocumentBytes = SMALL_LIMIT_BYTES) {
   let stdout = "";
   let stderr = "";
-  const code = await main(["--pattern", PATTERN, "--json", file], {
+  const code = await main(["--pattern", PATTERN, "--jsonl", file], {
     stdin: nothing(),
     stdout: { write: (text: string) => ((stdout += text), true) },
     stderr: { write: (text: string) => (stderr += text) },
@@ -108,7 +108,7 @@ describe("npm run pattern -- --pattern P FILE, with hostile files", () => {
     expectations: EXPECTATIONS,
     run: (file) => pattern(file),
     script: "pattern",
-    args: (file) => ["--pattern", PATTERN, "--json", file],
+    args: (file) => ["--pattern", PATTERN, "--jsonl", file],
     sameAsProcess: false,
   });
 

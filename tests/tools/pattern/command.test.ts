@@ -73,7 +73,7 @@ describe("pattern CLI", () => {
     assert.deepEqual(result, { code: 1, stdout: "", stderr: "" });
   });
 
-  it("writes one JSON object per matching record with --json", async () => {
+  it("writes one JSON document with every matching record and the counts with --json", async () => {
     const result = await run([
       "-p",
       "{ $.errorCode = AccessDenied }",
@@ -81,11 +81,10 @@ describe("pattern CLI", () => {
       corpusFile("defense-evasion.organizations-leave"),
     ]);
     assert.equal(result.code, 0);
-    const rows = result.stdout
-      .trimEnd()
-      .split("\n")
-      .map((line) => JSON.parse(line));
-    assert.deepEqual(rows, [
+    const document = JSON.parse(result.stdout);
+    assert.equal(document.recordsMatched, 1);
+    assert.ok(document.recordsRead >= 1);
+    assert.deepEqual(document.matches, [
       {
         source: corpusFile("defense-evasion.organizations-leave"),
         eventTime: "2024-08-02T08:30:00Z",
@@ -101,7 +100,7 @@ describe("pattern CLI", () => {
     const input = gzipSync(
       jsonLines(apiCall("ec2.amazonaws.com", "DescribeInstances"), apiCall("ec2.amazonaws.com", "DeleteVpc")),
     );
-    const result = await run(["-p", "{ $.eventName = DeleteVpc }", "--json"], input);
+    const result = await run(["-p", "{ $.eventName = DeleteVpc }", "--jsonl"], input);
     assert.equal(result.code, 0);
     assert.equal(JSON.parse(result.stdout).source, "(stdin)");
     assert.equal(JSON.parse(result.stdout).eventName, "DeleteVpc");
@@ -134,13 +133,13 @@ describe("pattern CLI", () => {
       assert.equal(countLines.at(-1), "3 records read, 1 matched");
     });
 
-    it("runs chosen controls and reports them per record in --json", async () => {
+    it("runs chosen controls and reports them per record in --jsonl, and counted in --json", async () => {
       const file = corpusFile("persistence.iam-create-admin-user");
       const result = await run([
         "--catalog",
         "--controls",
         "iam-access-key-for-named-user,iam-policy-changes",
-        "--json",
+        "--jsonl",
         file,
       ]);
       assert.equal(result.code, 0);
@@ -155,6 +154,8 @@ describe("pattern CLI", () => {
           ["CreateAccessKey", ["iam-access-key-for-named-user"]],
         ],
       );
+      const counted = await run(["--catalog", "--controls", "iam-policy-changes", "--json", file]);
+      assert.deepEqual(JSON.parse(counted.stdout).perControl, { "iam-policy-changes": 1 });
     });
 
     it("prints the zero counts and exits 1 when nothing fires", async () => {
@@ -222,7 +223,7 @@ describe("pattern CLI", () => {
   it("waits for 'drain' when stdout is full", async () => {
     let drains = 0;
     const lines: string[] = [];
-    const code = await main(["-p", "{ $.eventName = DescribeInstances }", "--json"], {
+    const code = await main(["-p", "{ $.eventName = DescribeInstances }", "--jsonl"], {
       stdin: once(
         jsonLines(
           apiCall("ec2.amazonaws.com", "DescribeInstances"),
@@ -245,7 +246,7 @@ describe("pattern CLI", () => {
 });
 
 describe("pattern CLI as a process", () => {
-  const script = path.join(ROOT, "tools/pattern/command.ts");
+  const script = path.join(ROOT, "scripts/pattern.ts");
   const spawn = (args: string[], input?: Buffer) =>
     spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", script, ...args], {
       cwd: ROOT,
@@ -294,10 +295,10 @@ describe("pattern CLI: what people paste", () => {
 
   it("mixes JSON records and text lines, as CloudWatch Logs does: a JSON pattern matches only JSON", async () => {
     const input = `${JSON.stringify({ a: 1 })}\nnot json, a = 1\n`;
-    const json = await run(["-p", "{ $.a = 1 }", "--json"], input);
+    const json = await run(["-p", "{ $.a = 1 }", "--jsonl"], input);
     assert.equal(json.code, 0);
     assert.equal(json.stdout.trim().split("\n").length, 1);
-    const terms = await run(["-p", "json", "--json"], input);
+    const terms = await run(["-p", "json", "--jsonl"], input);
     assert.deepEqual(
       terms.stdout
         .trim()
@@ -325,7 +326,7 @@ describe("pattern CLI: what people paste", () => {
       null,
       4,
     );
-    const result = await run(["-p", "{ $.eventName = StopLogging }", "--json"], output);
+    const result = await run(["-p", "{ $.eventName = StopLogging }", "--jsonl"], output);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(JSON.parse(result.stdout).eventID, stop.eventID);
   });

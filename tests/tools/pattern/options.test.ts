@@ -1,55 +1,52 @@
 import assert from "node:assert/strict";
-import { parsePatternCliArgs, UsageError } from "../../../tools/pattern/options";
+import { resolvePatternOptions, UsageError } from "../../../tools/pattern/options";
+import type { PatternFlags } from "../../../tools/pattern/options";
 
-function usageError(argv: string[]): string {
+function usageError(flags: PatternFlags, files: string[] = []): string {
   try {
-    parsePatternCliArgs(argv);
+    resolvePatternOptions(flags, files);
   } catch (error) {
     assert.ok(error instanceof UsageError, String(error));
     assert.ok(!error.message.includes("\n"));
     return error.message;
   }
-  assert.fail(`accepted ${argv.join(" ")}`);
+  assert.fail(`accepted ${JSON.stringify(flags)}`);
 }
 
-describe("parsePatternCliArgs", () => {
+describe("resolvePatternOptions", () => {
   it("reads a pattern with files, defaulting to stdin without files", () => {
-    assert.deepEqual(parsePatternCliArgs(["--pattern", "{ $.a = 1 }", "x.json", "-"]), {
-      help: false,
+    assert.deepEqual(resolvePatternOptions({ pattern: "{ $.a = 1 }" }, ["x.json", "-"]), {
       matching: { kind: "pattern", pattern: "{ $.a = 1 }" },
-      json: false,
+      output: "table",
       inputs: ["x.json", "-"],
     });
-    assert.deepEqual(parsePatternCliArgs(["-p", "ERROR", "--json"]).inputs, ["-"]);
-    assert.equal(parsePatternCliArgs(["-p", "ERROR", "--json"]).json, true);
+    assert.deepEqual(resolvePatternOptions({ pattern: "ERROR", json: true }, []).inputs, ["-"]);
+    assert.equal(resolvePatternOptions({ pattern: "ERROR", json: true }, []).output, "json");
+    assert.equal(resolvePatternOptions({ pattern: "ERROR", jsonl: true }, []).output, "jsonl");
   });
 
   it("reads --catalog with the CIS set by default, 'all', or a list of ids", () => {
-    assert.deepEqual(parsePatternCliArgs(["--catalog"]).matching, { kind: "catalog", controls: "cis" });
-    assert.deepEqual(parsePatternCliArgs(["--catalog", "--controls", "all"]).matching, {
+    assert.deepEqual(resolvePatternOptions({ catalog: true }, []).matching, {
+      kind: "catalog",
+      controls: "cis",
+    });
+    assert.deepEqual(resolvePatternOptions({ catalog: true, controls: "all" }, []).matching, {
       kind: "catalog",
       controls: "all",
     });
-    assert.deepEqual(parsePatternCliArgs(["--catalog", "--controls", " a, b ,,"]).matching, {
+    assert.deepEqual(resolvePatternOptions({ catalog: true, controls: " a, b ,," }, []).matching, {
       kind: "catalog",
       controls: ["a", "b"],
     });
   });
 
-  it("reports --help without demanding a mode", () => {
-    assert.equal(parsePatternCliArgs(["--help"]).help, true);
-    assert.equal(parsePatternCliArgs(["-h", "--pattern", "x"]).help, true);
-  });
-
-  it("rejects conflicting, missing and unknown options", () => {
-    assert.match(usageError(["--pattern", "x", "--catalog"]), /exclude each other/);
-    assert.match(usageError(["file.json"]), /^nothing to match: give --pattern P or --catalog/);
-    assert.match(usageError(["--controls", "all", "-p", "x"]), /only applies with --catalog/);
+  it("rejects conflicting and missing options", () => {
+    assert.match(usageError({ pattern: "x", catalog: true }), /exclude each other/);
+    assert.match(usageError({}, ["file.json"]), /^nothing to match: give --pattern P or --catalog/);
+    assert.match(usageError({ controls: "all", pattern: "x" }), /only applies with --catalog/);
     assert.match(
-      usageError(["--catalog", "--controls", ","]),
+      usageError({ catalog: true, controls: "," }),
       /^--controls: expected cis, all or control ids, got ","$/,
     );
-    assert.match(usageError(["--patern", "x"]), /Unknown option '--patern'/);
-    assert.match(usageError(["--pattern"]), /--pattern/);
   });
 });

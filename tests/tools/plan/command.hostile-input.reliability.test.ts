@@ -62,7 +62,7 @@ async function plan(file: string) {
   let stdout = "";
   let stderr = "";
   const code = await main(
-    ["--no-policy", "--org-snapshot", file],
+    ["--no-policy", "--no-type-check", "--org-snapshot", file],
     { stdout: (text) => (stdout += `${text}\n`), stderr: (text) => (stderr += `${text}\n`), isTTY: false },
     PROJECT_DIR,
   );
@@ -76,7 +76,7 @@ describe("npm run plan -- --org-snapshot FILE, with hostile files", () => {
     run: plan,
     escaped: asRunAsProcessPrints,
     script: "plan",
-    args: (file) => ["--no-policy", "--org-snapshot", file],
+    args: (file) => ["--no-policy", "--no-type-check", "--org-snapshot", file],
   });
 
   describe("as a separate process", () => {
@@ -89,7 +89,7 @@ describe("npm run plan -- --org-snapshot FILE, with hostile files", () => {
     it("refuses a snapshot with a 32 MiB value in bounded memory", async () => {
       const huge = FILES.find((f) => f.name === "a 32 MiB string in a field")!;
       const file = writeHostileFile(dir, huge);
-      const result = await runMeasured("plan", ["--no-policy", "--org-snapshot", file]);
+      const result = await runMeasured("plan", ["--no-policy", "--no-type-check", "--org-snapshot", file]);
       assert.equal(result.code, 1);
       assertRefusedNamingFile(result.stderr, file);
       // The program and Pulumi take about 200 MiB; the text and the parsed value a few times the file.
@@ -103,7 +103,7 @@ describe("npm run plan -- --org-snapshot FILE, with hostile files", () => {
     it("refuses a 300 MB snapshot before reading it (ORG_GOV_HEAVY=1)", async function () {
       if (!HEAVY) this.skip();
       const file = writeSparseFile(join(dir, "huge.json"), 300 * 1024 * 1024);
-      const result = await runMeasured("plan", ["--no-policy", "--org-snapshot", file]);
+      const result = await runMeasured("plan", ["--no-policy", "--no-type-check", "--org-snapshot", file]);
       assert.equal(result.code, 1);
       assert.equal(
         result.stderr,

@@ -16,7 +16,7 @@ function capture(): CommandIO & { out: string[]; err: string[] } {
 describe("npm run plan", () => {
   const work = mkdtempSync(path.join(tmpdir(), "plan-test-"));
 
-  it("runs as the README says, type-checked by ts-node like `pulumi up`, and writes a stack export", function () {
+  it("runs as the README says, type-checked like `pulumi up` (from the cache when unchanged), and writes a stack export", function () {
     this.timeout(120_000);
     const out = path.join(work, "plan.json");
     const run = spawnSync("npm", ["run", "--silent", "plan", "--", "--out", out, "--no-policy"], {
@@ -36,7 +36,7 @@ describe("npm run plan", () => {
 
   it("prints the plan as a stack export with --json", async () => {
     const io = capture();
-    assert.equal(await main(["--json", "--no-policy"], io, PROJECT_DIR), 0);
+    assert.equal(await main(["--json", "--no-policy", "--no-type-check"], io, PROJECT_DIR), 0);
     assert.equal(JSON.parse(io.out.join("")).version, 3);
   });
 
@@ -48,7 +48,7 @@ describe("npm run plan", () => {
     const file = path.join(work, "other.json");
     writeFileSync(file, JSON.stringify(sample));
     const io = capture();
-    assert.equal(await main(["--org-snapshot", file, "--no-policy"], io, PROJECT_DIR), 0);
+    assert.equal(await main(["--org-snapshot", file, "--no-policy", "--no-type-check"], io, PROJECT_DIR), 0);
     assert.match(io.out.join("\n"), /organization o-zzzzzzzzzz/);
   });
 
@@ -59,7 +59,7 @@ describe("npm run plan", () => {
       "config:\n  aws:region: eu-west-1\n  org-governance:logArchive:\n    account: Log Archive\n    objectLock:\n      mode: FOREVER\n",
     );
     const io = capture();
-    assert.equal(await main(["--config-file", file, "--no-policy"], io, PROJECT_DIR), 1);
+    assert.equal(await main(["--config-file", file, "--no-policy", "--no-type-check"], io, PROJECT_DIR), 1);
     assert.deepEqual(io.err, [
       'org-governance:logArchive.objectLock.mode: expected one of "COMPLIANCE"|"GOVERNANCE" (got "FOREVER")',
     ]);
@@ -67,8 +67,12 @@ describe("npm run plan", () => {
 
   it("says in its first lines which organization it planned, from which file, and how to plan yours", async () => {
     const io = capture();
-    assert.equal(await main(["--no-policy"], io, PROJECT_DIR), 0);
-    const [first, second] = io.out.join("\n").split("\n");
+    assert.equal(await main(["--no-policy", "--no-type-check"], io, PROJECT_DIR), 0);
+    // The heading folds at 120 columns, each sentence's later lines indented: unfolded, one line each.
+    const [first, second] = io.out
+      .join("\n")
+      .replace(/\n {2}(?=\S)/g, " ")
+      .split("\n");
     assert.match(first, /^Offline plan of stack "prod" for organization o-\w+ from the SAMPLE organization/);
     assert.match(second, /^Note: to plan your own organization, .*npm run inventory.*--org-snapshot FILE\.$/);
   });
@@ -80,7 +84,7 @@ describe("npm run plan", () => {
       "config:\n  aws:region: eu-west-1\n  org-governance:logArchive:\n    account: '999988887777'\n",
     );
     const io = capture();
-    assert.equal(await main(["--config-file", file, "--no-policy"], io, PROJECT_DIR), 1);
+    assert.equal(await main(["--config-file", file, "--no-policy", "--no-type-check"], io, PROJECT_DIR), 1);
     assert.match(
       io.err[0],
       /logArchive\.account: no account of o-\w+ has the id, name or e-mail "999988887777"/,
@@ -99,8 +103,44 @@ describe("npm run plan", () => {
       "config:\n  aws:region: eu-west-1\n  org-governance:logArchive:\n    account: 222233334444\n",
     );
     const io = capture();
-    assert.equal(await main(["--config-file", file, "--no-policy"], io, PROJECT_DIR), 0, io.err.join("\n"));
+    assert.equal(
+      await main(["--config-file", file, "--no-policy", "--no-type-check"], io, PROJECT_DIR),
+      0,
+      io.err.join("\n"),
+    );
     assert.match(io.out.join("\n"), /account 222233334444 · log-archive/);
+  });
+
+  it("warns loudly and exits 1 when a protected resource of --previous would be replaced", async () => {
+    const exported = path.join(work, "previous.json");
+    assert.equal(
+      await main(["--out", exported, "--no-policy", "--no-type-check"], capture(), PROJECT_DIR),
+      0,
+    );
+    const previous = JSON.parse(readFileSync(exported, "utf8"));
+    const bucket = previous.deployment.resources.find((r: { urn: string }) =>
+      r.urn.endsWith("::log-archive-bucket"),
+    );
+    bucket.inputs.bucket = "org-trail-archive-before";
+    writeFileSync(exported, JSON.stringify(previous));
+    const io = capture();
+    assert.equal(await main(["--previous", exported, "--no-policy", "--no-type-check"], io, PROJECT_DIR), 1);
+    const printed = io.out.join("\n");
+    assert.match(printed, /^!{100}\n!! WARNING: this plan would REPLACE 1 PROTECTED resource/);
+    assert.match(
+      printed,
+      /log-archive-bucket: bucket changes from org-trail-archive-before to org-trail-archive-/,
+    );
+    assert.equal(printed.split("WARNING").length, 3, "before and after the plan");
+  });
+
+  it("refuses a --previous file that is not a stack export with one line and exit 2", async () => {
+    const file = path.join(work, "not-an-export.json");
+    writeFileSync(file, JSON.stringify({ version: 2 }));
+    const io = capture();
+    assert.equal(await main(["--previous", file, "--no-policy", "--no-type-check"], io, PROJECT_DIR), 2);
+    assert.equal(io.err.length, 1);
+    assert.match(io.err[0], /^plan: --previous: .*not-an-export\.json/);
   });
 
   describe("its policy check judges the stack's own choices", () => {
@@ -119,7 +159,11 @@ describe("npm run plan", () => {
     it("passes a stack that monitors its own list of controls, not the pack's default CIS set", async function () {
       this.timeout(60_000);
       const io = capture();
-      const code = await main(["--config-file", stackWith("own-controls", ownControls)], io, PROJECT_DIR);
+      const code = await main(
+        ["--config-file", stackWith("own-controls", ownControls), "--no-type-check"],
+        io,
+        PROJECT_DIR,
+      );
       assert.equal(code, 0, io.out.join("\n"));
       assert.match(io.out.join("\n"), /Policy check passed: 0 mandatory/);
     });
@@ -128,7 +172,7 @@ describe("npm run plan", () => {
       const io = capture();
       const stack = stackWith("own-controls", ownControls);
       const code = await main(
-        ["--config-file", stack, "--policy-config", EXAMPLE_POLICY_CONFIG],
+        ["--config-file", stack, "--policy-config", EXAMPLE_POLICY_CONFIG, "--no-type-check"],
         io,
         PROJECT_DIR,
       );
@@ -146,7 +190,7 @@ describe("npm run plan", () => {
       const io = capture();
       const stack = stackWith("short-lock", "    objectLock:\n      days: 30\n");
       const code = await main(
-        ["--config-file", stack, "--policy-config", EXAMPLE_POLICY_CONFIG],
+        ["--config-file", stack, "--policy-config", EXAMPLE_POLICY_CONFIG, "--no-type-check"],
         io,
         PROJECT_DIR,
       );
@@ -166,7 +210,7 @@ describe("npm run plan", () => {
       file,
       "config:\n  aws:region: eu-west-1\n  org-governance:logArchive:\n    account: Log Archive\n",
     );
-    assert.equal(await main(["--config-file", file, "--no-policy"], io, PROJECT_DIR), 0);
+    assert.equal(await main(["--config-file", file, "--no-policy", "--no-type-check"], io, PROJECT_DIR), 0);
     assert.deepEqual(
       io.err.filter((line) => line.startsWith("warning: ")),
       [
@@ -177,12 +221,19 @@ describe("npm run plan", () => {
 
   it("exits 1 naming the file when the stack does not exist", async () => {
     const io = capture();
-    assert.equal(await main(["--stack", "nosuchstack", "--no-policy"], io, PROJECT_DIR), 1);
+    assert.equal(
+      await main(["--stack", "nosuchstack", "--no-policy", "--no-type-check"], io, PROJECT_DIR),
+      1,
+    );
     assert.match(io.err[0], /Pulumi\.nosuchstack\.yaml: cannot read it \(ENOENT\)/);
   });
 
-  it("exits 2 on an unknown flag", async () => {
-    await assert.rejects(main(["--stak", "prod"], capture(), PROJECT_DIR), /Unknown option '--stak'/);
+  it("exits 2 on an unknown flag, suggesting the right one", async () => {
+    const io = capture();
+    assert.equal(await main(["--stak", "prod"], io, PROJECT_DIR), 2);
+    assert.deepEqual(io.err, [
+      "plan: unknown option '--stak' (did you mean --stack?); see npm run plan -- --help",
+    ]);
   });
 
   it("loads the policy check on demand, and the module fits the interface the plan relies on", async () => {

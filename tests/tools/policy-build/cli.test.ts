@@ -27,7 +27,10 @@ describe("npm run policy:build (command line)", () => {
   it("suggests the flag a typo meant, and exits 2", async () => {
     const result = await run(["--jsn"]);
     assert.equal(result.code, EXIT_CANNOT_BUILD);
-    assert.match(result.stderr.join("\n"), /Did you mean --json\?/);
+    assert.match(
+      result.stderr.join("\n"),
+      /^policy:build: unknown option .--jsn. \(did you mean --json\?\); see npm run policy:build -- --help$/,
+    );
   });
 
   it("refuses an --out whose parent directory does not exist, before building anything", async () => {

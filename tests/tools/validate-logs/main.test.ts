@@ -61,7 +61,7 @@ describe("npm run validate-logs", function () {
       assert.ok(help.includes(flag), flag);
     }
     assert.match(help, /default: 16/);
-    assert.match(help.trimEnd(), /Exit codes: 0 .* 1 .* 2 could not run .*\)\.$/);
+    assert.match(help.trimEnd(), /Exit codes:\n {2}0 {2}.*\n {2}1 {2}.*\n {2}2 {2}could not run .*\)$/);
   });
 
   it("exit 0 and a summary per account and region for an intact archive (--bucket and --trail-arn)", async () => {
@@ -157,7 +157,7 @@ describe("npm run validate-logs", function () {
     [["--from", "yesterday"], /ISO 8601/],
     [["--bucket", "b"], /--bucket and --trail-arn go together/],
     [["--from", "2026-05-10T05:00:00Z", "--to", "2026-05-10T04:00:00Z"], /is not before --to/],
-    [["--concurency", "4"], /Did you mean --concurrency\?/],
+    [["--concurency", "4"], /did you mean --concurrency\?/],
     [["--concurrency", "0"], /from 1 to 256/],
     [["--bucket", "b", "--trail-arn", "not-an-arn"], /is not arn:<partition>:cloudtrail/],
   ] as const) {
