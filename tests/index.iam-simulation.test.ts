@@ -79,6 +79,36 @@ describe("IAM simulation of every generated policy document", function () {
     assert.equal(outcome.decision, "Allowed");
   });
 
+  it("denies by the guardrail itself wherever a guardrail row expects a denial, not by another policy beside it", async () => {
+    const layers: Record<string, "scpDecision" | "rcpDecision"> = {
+      "guardrails-scp.content": "scpDecision",
+      "guardrails-rcp.content": "rcpDecision",
+    };
+    const failures: string[] = [];
+    for (const row of table.filter((r) => layers[r.document] && r.expected === "ExplicitlyDenied")) {
+      const outcome = await simulate(row, documents);
+      if (outcome[layers[row.document]] !== "ExplicitlyDenied")
+        failures.push(`${row.intent}: the guardrail's verdict is ${outcome[layers[row.document]]}`);
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it("is sensitive to the guardrails: without the SCP, the log-archive administrator replaces the archive's bucket policy", async () => {
+    const row = table.find(
+      (r) =>
+        r.document === "guardrails-scp.content" &&
+        r.action === "s3:PutBucketPolicy" &&
+        r.expected === "ExplicitlyDenied",
+    )!;
+    const original = documents.get(row.document)!;
+    const detached = {
+      ...original,
+      document: { ...original.document, Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] },
+    };
+    const outcome = await simulate(row, new Map(documents).set(row.document, detached));
+    assert.equal(outcome.decision, "Allowed");
+  });
+
   it("names only actions and condition keys that exist in the Service Authorization Reference", async () => {
     const problems: string[] = [];
     for (const { id, document } of documents.values()) {
