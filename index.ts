@@ -263,6 +263,7 @@ function createQuerySide(context: GovernanceContext, governed: ReturnType<typeof
       accountIds: context.organization.accounts.map((account) => account.id),
       resultsRetentionDays: config.query.resultsRetentionDays,
       bytesScannedCutoff: config.query.bytesScannedCutoff,
+      trailName: context.trailName,
     },
     { providers: [governed.logArchiveAccount] },
   );

@@ -17,9 +17,7 @@ import {
   projectionParameters,
   QUERY_SIDE_DEFAULTS,
   QUESTIONS,
-  READER_ROLE_NAME,
   renderNamedQuery,
-  resultsBucketName,
   tableLocation,
   type Column,
 } from "../lib/investigation";
@@ -30,6 +28,7 @@ import {
   investigationReaderTrustPolicy,
   resultsKeyPolicy,
 } from "../lib/policies/investigation-reader";
+import { ORIGINAL_TRAIL_NAME, stackNames } from "../lib/stack-names";
 import { KEY_DELETION_WINDOW_DAYS } from "./log-archive";
 
 export interface QuerySideArgs {
@@ -47,6 +46,12 @@ export interface QuerySideArgs {
   resultsRetentionDays: number;
   /** Bytes a query may scan before Athena cancels it. */
   bytesScannedCutoff: number;
+  /**
+   * The stack's trail name, from which the database, workgroup, reader role and results bucket names
+   * derive, so two stacks in one organization keep query sides of their own.
+   * @default "org-governance" (the names `npm run investigate` uses by default)
+   */
+  trailName?: string;
 }
 
 const glueColumns = (
@@ -72,8 +77,9 @@ export class QuerySide extends pulumi.ComponentResource {
   constructor(name: string, args: QuerySideArgs, opts?: pulumi.ComponentResourceOptions) {
     super("org-governance:index:QuerySide", name, {}, opts);
     const child = { parent: this };
-    const names = QUERY_SIDE_DEFAULTS;
-    const resultsName = resultsBucketName(args.archiveAccountId, args.region);
+    const stack = stackNames(args.trailName ?? ORIGINAL_TRAIL_NAME);
+    const names = { ...QUERY_SIDE_DEFAULTS, database: stack.queryDatabase, workgroup: stack.queryWorkgroup };
+    const resultsName = stack.queryResultsBucket(args.archiveAccountId, args.region);
     const resultsArn = bucketArn(args.partition, resultsName);
 
     const resultsKey = new kms.Key(
@@ -227,7 +233,7 @@ export class QuerySide extends pulumi.ComponentResource {
     this.readerRole = new iam.Role(
       `${name}-reader`,
       {
-        name: READER_ROLE_NAME,
+        name: stack.queryReaderRole,
         description: "Runs the investigation queries over the organization trail's archive",
         assumeRolePolicy: JSON.stringify(
           investigationReaderTrustPolicy(args.partition, args.archiveAccountId),

@@ -43,6 +43,11 @@ export interface StackNames {
   /** The guardrails' service and resource control policies (names unique in the organization). */
   readonly serviceControlPolicy: string;
   readonly resourceControlPolicy: string;
+  /** The query side (Athena over the archive, in the log-archive account): Glue database, workgroup, reader role. */
+  readonly queryDatabase: string;
+  readonly queryWorkgroup: string;
+  readonly queryReaderRole: string;
+  queryResultsBucket(archiveAccountId: string, region: string): string;
 }
 
 export function stackNames(trailName: string): StackNames {
@@ -71,12 +76,25 @@ export function stackNames(trailName: string): StackNames {
     defaultMetricNamespace: original ? "OrgGovernance" : `OrgGovernance/${trailName}`,
     serviceControlPolicy: `${fit(trailName, POLICY_MAX - "-protect-audit-trail".length, /[^\w.-]/g)}-protect-audit-trail`,
     resourceControlPolicy: `${fit(trailName, POLICY_MAX - "-audit-archive-perimeter".length, /[^\w.-]/g)}-audit-archive-perimeter`,
+    // The original stack keeps the names `npm run investigate` uses by default (QUERY_SIDE_DEFAULTS).
+    queryDatabase: original
+      ? "org_governance_audit"
+      : `org_governance_audit_${fit(bucketSuffix, GLUE_NAME_MAX - "org_governance_audit_".length, /[^a-z0-9-]/g, true, !prefixed).replace(/-/g, "_")}`,
+    queryWorkgroup: `${fit(trailName, WORKGROUP_MAX - "-investigations".length, /[^\w.-]/g)}-investigations`,
+    queryReaderRole: `${fit(trailName, ROLE_MAX - "-investigator".length, /[^\w+=,.@-]/g)}-investigator`,
+    // The original name leaves no room for a suffix (63 characters at most): other stacks use a shorter base.
+    queryResultsBucket: (account, region) =>
+      original
+        ? `org-governance-athena-results-${account}-${region}`
+        : bucket(`org-trail-athena-results-${account}-${region}`),
   };
 }
 
 const BUCKET_MAX = 63;
 const ROLE_MAX = 64;
 const POLICY_MAX = 128;
+const GLUE_NAME_MAX = 255;
+const WORKGROUP_MAX = 128;
 const HASH_LENGTH = 8;
 
 /**

@@ -3,12 +3,14 @@ import { accessTable, planFacts } from "./support/access-table";
 import { namingProblems } from "./support/iam-names";
 import {
   AccessRequest,
+  ADMINISTRATOR,
   GeneratedDocument,
   generatedDocuments,
   PolicyJson,
   simulate,
 } from "./support/iam-simulation";
-import { prodPlan } from "./support/plan";
+import { readStackConfigFile } from "../tools/plan/stack-files";
+import { plan as planOf, PROJECT_DIR, prodPlan } from "./support/plan";
 
 // The program's policy documents, judged by a real IAM evaluator (@cloud-copilot/iam-simulate) against one
 // table of requests (tests/support/access-table.ts), and their action and condition-key names checked
@@ -79,6 +81,36 @@ describe("IAM simulation of every generated policy document", function () {
     assert.equal(outcome.decision, "Allowed");
   });
 
+  it("denies by the guardrail itself wherever a guardrail row expects a denial, not by another policy beside it", async () => {
+    const layers: Record<string, "scpDecision" | "rcpDecision"> = {
+      "guardrails-scp.content": "scpDecision",
+      "guardrails-rcp.content": "rcpDecision",
+    };
+    const failures: string[] = [];
+    for (const row of table.filter((r) => layers[r.document] && r.expected === "ExplicitlyDenied")) {
+      const outcome = await simulate(row, documents);
+      if (outcome[layers[row.document]] !== "ExplicitlyDenied")
+        failures.push(`${row.intent}: the guardrail's verdict is ${outcome[layers[row.document]]}`);
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it("is sensitive to the guardrails: without the SCP, the log-archive administrator replaces the archive's bucket policy", async () => {
+    const row = table.find(
+      (r) =>
+        r.document === "guardrails-scp.content" &&
+        r.action === "s3:PutBucketPolicy" &&
+        r.expected === "ExplicitlyDenied",
+    )!;
+    const original = documents.get(row.document)!;
+    const detached = {
+      ...original,
+      document: { ...original.document, Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] },
+    };
+    const outcome = await simulate(row, new Map(documents).set(row.document, detached));
+    assert.equal(outcome.decision, "Allowed");
+  });
+
   it("names only actions and condition keys that exist in the Service Authorization Reference", async () => {
     const problems: string[] = [];
     for (const { id, document } of documents.values()) {
@@ -106,5 +138,62 @@ describe("IAM simulation of every generated policy document", function () {
       "Typo: logz:PutLogEvents: no such service",
       "Typo: aws:SourceArns: no such condition key",
     ]);
+  });
+});
+
+describe("IAM simulation of the archive key with a configured log reader (logArchive.readerRoleArns)", function () {
+  // "Configure AWS KMS key policies for CloudTrail" (Granting decrypt permissions): CloudTrail encrypts
+  // each log file with the trail's ARN as encryption context, so a reader's decrypt can be pinned to it.
+  const securityToolingAccount = "555566667777";
+  const readerRoleArn = `arn:aws:iam::${securityToolingAccount}:role/LogReader`;
+  let documents: Map<string, GeneratedDocument>;
+  let reader: Omit<AccessRequest, "intent" | "context" | "expected">;
+  let trailContext: Record<string, string>;
+
+  before(async () => {
+    const prod = readStackConfigFile(PROJECT_DIR, "org-governance", "prod");
+    const logArchive = JSON.parse(prod["org-governance:logArchive"]) as Record<string, unknown>;
+    const config = {
+      ...prod,
+      "org-governance:logArchive": JSON.stringify({ ...logArchive, readerRoleArns: [readerRoleArn] }),
+    };
+    const plan = await planOf(config);
+    documents = generatedDocuments(plan);
+    const facts = planFacts(plan);
+    const statements = documents.get("log-archive-key.policy")!.document.Statement;
+    assert.ok(
+      statements.some((s) => s.Sid === "LogReaderRolesDecryptTrailLogs"),
+      "the reader's statement is planned",
+    );
+    reader = {
+      document: "log-archive-key.policy",
+      principal: readerRoleArn,
+      callerPolicies: [ADMINISTRATOR],
+      action: "kms:Decrypt",
+      resource: facts.archiveKeyArn,
+      resourceAccount: facts.archiveAccountId,
+    };
+    trailContext = { "kms:EncryptionContext:aws:cloudtrail:arn": facts.trailArn };
+  });
+
+  async function decision(context: Record<string, string>, principal = readerRoleArn): Promise<string> {
+    const row = { ...reader, principal, intent: "log reader", context, expected: "Allowed" as const };
+    const outcome = await simulate(row, documents);
+    assert.deepEqual(outcome.ignoredContextKeys, []);
+    return outcome.decision;
+  }
+
+  it("lets the configured reader decrypt a log file with the CloudTrail encryption context", async () => {
+    assert.equal(await decision(trailContext), "Allowed");
+  });
+
+  it("refuses the configured reader without the CloudTrail encryption context", async () => {
+    assert.equal(await decision({}), "ImplicitlyDenied");
+    assert.equal(await decision({ "kms:EncryptionContext:purpose": "something-else" }), "ImplicitlyDenied");
+  });
+
+  it("refuses another role of the reader's account, even with the context", async () => {
+    const other = `arn:aws:iam::${securityToolingAccount}:role/SomeoneElse`;
+    assert.equal(await decision(trailContext, other), "ImplicitlyDenied");
   });
 });

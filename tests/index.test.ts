@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { CIS_CONTROLS } from "../lib/controls";
+import { QUESTIONS } from "../lib/investigation";
 import { PlanFailedError, type PlanResult, runPlan } from "../tools/plan/run-plan";
 import { named, plan, PROJECT_DIR, prodPlan, stackConfig } from "./support/plan";
 
@@ -143,13 +144,23 @@ describe("the program (index.ts)", () => {
   });
 });
 
-/** `type name` for every AWS resource of a plan that has a name AWS knows it by. */
+/**
+ * `type name` for every AWS resource of a plan that has a name AWS knows it by. A name unique only within
+ * its container is qualified by it: a Glue table by its database, an Athena named query by its workgroup
+ * (named queries need no unique name at all).
+ */
 function physicalNames(result: PlanResult): string[] {
   return result.resources
     .filter((r) => r.custom && !r.type.startsWith("pulumi:"))
     .flatMap((r) => {
       const name = r.type === "aws:s3/bucket:Bucket" ? r.inputs.bucket : r.inputs.name;
-      return name === undefined ? [] : [`${r.type.split(":")[1]} ${String(name)}`];
+      const container =
+        r.type === "aws:glue/catalogTable:CatalogTable"
+          ? `${String(r.inputs.databaseName)}.`
+          : r.type === "aws:athena/namedQuery:NamedQuery"
+            ? `${String(r.inputs.workgroup)}/`
+            : "";
+      return name === undefined ? [] : [`${r.type.split(":")[1]} ${container}${String(name)}`];
     })
     .sort();
 }
@@ -160,8 +171,23 @@ describe("two stacks in one organization", () => {
       `cloudwatch/logMetricFilter org-governance-${c.id}`,
       `cloudwatch/metricAlarm org-governance-${c.id}`,
     ]);
+    // Resources new in this release (the delivery alarm and notifications, the query side) are pinned
+    // from their first release on: the prod stack's names never change.
+    const investigations = QUESTIONS.map(
+      (q) => `athena/namedQuery org-governance-investigations/investigate-${q.name}`,
+    );
     const expected = [
       ...perControl,
+      ...investigations,
+      "athena/workgroup org-governance-investigations",
+      "cloudwatch/metricAlarm org-governance-trail-delivery-stopped",
+      "glue/catalogDatabase org_governance_audit",
+      "glue/catalogTable org_governance_audit.cloudtrail",
+      "glue/catalogTable org_governance_audit.cloudtrail_insights",
+      "iam/role org-governance-investigator",
+      "kms/alias alias/org-trail-notifications",
+      "s3/bucket org-governance-athena-results-222233334444-eu-west-1",
+      "sns/topic org-governance-log-deliveries",
       "cloudtrail/trail org-governance",
       "cloudwatch/logGroup /org-governance/cloudtrail/org-governance",
       "iam/role org-governance-cloudwatch-logs",

@@ -1,5 +1,6 @@
 /**
- * The names the program gives the query side and the tool uses by default, in one place so
+ * The names the tool uses by default: those the program gives the prod stack's query side (the database
+ * and workgroup of other stacks derive from their trail name, `lib/stack-names.ts`), so
  * `npm run investigate -- --engine athena` finds what `pulumi up` created.
  */
 export const QUERY_SIDE_DEFAULTS = {
@@ -8,14 +9,6 @@ export const QUERY_SIDE_DEFAULTS = {
   insightsTable: "cloudtrail_insights",
   workgroup: "org-governance-investigations",
 } as const;
-
-/** The results bucket: one per log-archive account and region, named without randomness like the archive. */
-export function resultsBucketName(archiveAccountId: string, region: string): string {
-  return `org-governance-athena-results-${archiveAccountId}-${region}`;
-}
-
-/** The reader role's name (IAM names are per account). */
-export const READER_ROLE_NAME = "org-governance-investigator";
 
 /** Named queries and the tool look this far back by default; the table projects days from here. */
 export const FIRST_PROJECTED_DAY = "2020/01/01";

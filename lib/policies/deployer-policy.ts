@@ -32,6 +32,8 @@ export function deployerPolicy(args: DeployerPolicyArgs): PolicyDocument {
         "organizations:ListTagsForResource",
         "organizations:ListAWSServiceAccessForOrganization",
         "organizations:ListDelegatedAdministrators",
+        // The SCPs and RCPs attached to each root (the guardrails' five-policy limit).
+        "organizations:ListPoliciesForTarget",
         // CloudTrail checks these with the caller's credentials when it creates an organization trail.
         "organizations:ListAccounts",
         "organizations:DescribeAccount",

@@ -11,6 +11,7 @@ export const ORGANIZATION_READ_ACTIONS = [
   "organizations:ListAccountsForParent",
   "organizations:ListDelegatedAdministrators",
   "organizations:ListOrganizationalUnitsForParent",
+  // The SCPs and RCPs attached to each root, so the guardrails' five-policy limit is judged before a deployment.
   "organizations:ListPoliciesForTarget",
   "organizations:ListRoots",
 ] as const;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { accessLogBucketName, archiveBucketName } from "../../lib/naming";
+import { QUERY_SIDE_DEFAULTS } from "../../lib/investigation/names";
 import { defaultTrailName, ORIGINAL_TRAIL_NAME, stackNames } from "../../lib/stack-names";
 
 const ACCOUNT = "222233334444";
@@ -15,6 +16,10 @@ const ALIAS_NAME = /^alias\/(?!aws\/)[A-Za-z0-9/_-]{1,250}$/;
 // SNS CreateTopic: up to 256 letters, digits, hyphens and underscores.
 const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
 // The trail name rule of the stack config (CloudTrail CreateTrail).
+// Athena "Name databases, tables, and columns": lowercase letters, digits and underscores; Glue allows 255.
+const DATABASE_NAME = /^[a-z0-9_]{1,255}$/;
+// Athena CreateWorkGroup: 1-128 of letters, digits, '.', '_' and '-'.
+const WORKGROUP_NAME = /^[A-Za-z0-9._-]{1,128}$/;
 const trailName = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$/);
 
 function accountGlobalNames(trail: string): string[] {
@@ -30,6 +35,10 @@ function accountGlobalNames(trail: string): string[] {
     names.defaultMetricNamespace,
     names.serviceControlPolicy,
     names.resourceControlPolicy,
+    names.queryDatabase,
+    names.queryWorkgroup,
+    names.queryReaderRole,
+    names.queryResultsBucket(ACCOUNT, REGION),
   ];
 }
 
@@ -54,6 +63,14 @@ describe("stackNames: account-global names derived from the trail name", () => {
       [names.serviceControlPolicy, names.resourceControlPolicy],
       ["org-governance-protect-audit-trail", "org-governance-audit-archive-perimeter"],
     );
+    // The query side's names are the ones `npm run investigate` uses by default.
+    assert.equal(names.queryDatabase, QUERY_SIDE_DEFAULTS.database);
+    assert.equal(names.queryWorkgroup, QUERY_SIDE_DEFAULTS.workgroup);
+    assert.equal(names.queryReaderRole, "org-governance-investigator");
+    assert.equal(
+      names.queryResultsBucket(ACCOUNT, REGION),
+      "org-governance-athena-results-222233334444-ap-southeast-2",
+    );
   });
 
   it("names a dev stack's resources after it, readably", () => {
@@ -63,6 +80,9 @@ describe("stackNames: account-global names derived from the trail name", () => {
     assert.equal(names.cloudWatchLogsRole, "org-governance-dev-cloudwatch-logs");
     assert.equal(names.alarmTopic, "org-governance-dev-security-alarms");
     assert.equal(names.defaultMetricNamespace, "OrgGovernance/org-governance-dev");
+    assert.equal(names.queryDatabase, "org_governance_audit_dev");
+    assert.equal(names.queryWorkgroup, "org-governance-dev-investigations");
+    assert.equal(names.queryReaderRole, "org-governance-dev-investigator");
   });
 
   it("gives prod the original trail name and every other stack its own", () => {
@@ -74,10 +94,17 @@ describe("stackNames: account-global names derived from the trail name", () => {
     fc.assert(
       fc.property(trailName, (trail) => {
         const names = stackNames(trail);
-        for (const bucket of [names.archiveBucket(ACCOUNT, REGION), names.accessLogBucket(ACCOUNT, REGION)]) {
+        for (const bucket of [
+          names.archiveBucket(ACCOUNT, REGION),
+          names.accessLogBucket(ACCOUNT, REGION),
+          names.queryResultsBucket(ACCOUNT, REGION),
+        ]) {
           assert.match(bucket, BUCKET_NAME);
         }
         assert.match(names.cloudWatchLogsRole, ROLE_NAME);
+        assert.match(names.queryReaderRole, ROLE_NAME);
+        assert.match(names.queryDatabase, DATABASE_NAME);
+        assert.match(names.queryWorkgroup, WORKGROUP_NAME);
         for (const alias of [names.archiveKeyAlias, names.logGroupKeyAlias, names.alarmsKeyAlias]) {
           assert.match(alias, ALIAS_NAME);
         }

@@ -1,4 +1,4 @@
-import { READER_ROLE_NAME, resultsBucketName } from "../../lib/investigation";
+import { ORIGINAL_TRAIL_NAME, stackNames } from "../../lib/stack-names";
 import type { PlanFacts } from "./access-table";
 import { ADMINISTRATOR, type AccessRequest } from "./iam-simulation";
 
@@ -10,13 +10,15 @@ const TLS = { "aws:SecureTransport": "true" };
  * CloudTrail's encryption context (with the archive key's own policy beside), and nothing else.
  */
 export function querySideRows(f: PlanFacts): AccessRequest[] {
-  const readerRoleArn = `arn:aws:iam::${f.archiveAccountId}:role/${READER_ROLE_NAME}`;
-  const resultsBucketArn = `arn:aws:s3:::${resultsBucketName(f.archiveAccountId, f.region)}`;
+  // The table judges the prod plan, whose stack keeps the original names.
+  const names = stackNames(ORIGINAL_TRAIL_NAME);
+  const readerRoleArn = `arn:aws:iam::${f.archiveAccountId}:role/${names.queryReaderRole}`;
+  const resultsBucketArn = `arn:aws:s3:::${names.queryResultsBucket(f.archiveAccountId, f.region)}`;
   // The key policy's statements name Resource "*": any key ARN of the account stands for the results key.
   const resultsKeyArn = `arn:aws:kms:${f.region}:${f.archiveAccountId}:key/query-results`;
   const identity = "query-side-reader-policy.policy";
   const reader = { document: identity, principal: readerRoleArn, resourceAccount: f.archiveAccountId };
-  const workgroup = `arn:aws:athena:${f.region}:${f.archiveAccountId}:workgroup/org-governance-investigations`;
+  const workgroup = `arn:aws:athena:${f.region}:${f.archiveAccountId}:workgroup/${names.queryWorkgroup}`;
   const logFile = `${f.archiveBucketArn}/AWSLogs/${f.organizationId}/${f.managementAccountId}/CloudTrail/${f.region}/2026/01/01/file.json.gz`;
   const trailContext = {
     "kms:EncryptionContext:aws:cloudtrail:arn": f.trailArn,

@@ -1,3 +1,10 @@
+import {
+  GUARDED_BUCKET_ACTIONS,
+  GUARDED_KEY_ACTIONS,
+  GUARDED_OBJECT_ACTIONS,
+  GUARDED_TRAIL_ACTIONS,
+  LEAVE_ORGANIZATION_ACTION,
+} from "../../lib/policies/guardrail-service-control-policy";
 import type { PlanResult } from "../../tools/plan/run-plan";
 import { querySideRows } from "./access-table-query-side";
 import { ADMINISTRATOR, AccessRequest } from "./iam-simulation";
@@ -476,7 +483,47 @@ function guardrailRows(f: PlanFacts): AccessRequest[] {
     callerPolicies: [ADMINISTRATOR],
     resourceAccount: f.archiveAccountId,
   };
+  const accessLogObject = `${f.accessLogBucketArn}/archive-bucket/2026-01-01-00-00-00-0123456789ABCDEF`;
+  const onArchive = { alongWith: ["log-archive-bucket-policy.policy"] };
+  const onAccessLogs = { alongWith: ["log-archive-access-logs-policy.policy"] };
+  const onKey = { alongWith: ["log-archive-key.policy"] };
+  /** Every guarded action on a resource it guards, with that resource's own policy beside the SCP. */
+  const guarded: { action: string; resource: string; resourceAccount?: string; alongWith?: string[] }[] = [
+    ...GUARDED_BUCKET_ACTIONS.flatMap((action) => [
+      { ...onArchive, action, resource: f.archiveBucketArn },
+      { ...onAccessLogs, action, resource: f.accessLogBucketArn },
+    ]),
+    ...GUARDED_OBJECT_ACTIONS.flatMap((action) => [
+      { ...onArchive, action, resource: logFile },
+      { ...onAccessLogs, action, resource: accessLogObject },
+    ]),
+    ...GUARDED_KEY_ACTIONS.map((action) => ({ ...onKey, action, resource: f.archiveKeyArn })),
+    // A CloudTrail delegated administrator is a member account acting on the management account's trail.
+    ...GUARDED_TRAIL_ACTIONS.map((action) => ({
+      action,
+      resource: f.trailArn,
+      resourceAccount: f.managementAccountId,
+    })),
+  ];
+  const workloadAdministrator = "arn:aws:iam::444455556666:role/Administrator";
   return [
+    ...guarded.map((request): AccessRequest => ({
+      ...administrator,
+      ...request,
+      intent: `an administrator of the log-archive account with full permissions is denied ${request.action} on ${request.resource} (SCP)`,
+      context: { "aws:PrincipalArn": administrator.principal },
+      expected: "ExplicitlyDenied",
+    })),
+    {
+      ...administrator,
+      principal: workloadAdministrator,
+      action: LEAVE_ORGANIZATION_ACTION,
+      resource: "*",
+      resourceAccount: "444455556666",
+      intent: "a workload account cannot leave the organization, even with full permissions (SCP)",
+      context: { "aws:PrincipalArn": workloadAdministrator },
+      expected: "ExplicitlyDenied",
+    },
     {
       ...delivery,
       intent: "with the RCP in force, CloudTrail still delivers this trail's log files",
@@ -517,6 +564,49 @@ function guardrailRows(f: PlanFacts): AccessRequest[] {
       intent: "the deployment role named as exempt still manages the archive (SCP)",
       context: {
         "aws:PrincipalArn": `arn:aws:iam::${f.archiveAccountId}:role/OrganizationAccountAccessRole`,
+        ...TLS,
+      },
+      expected: "Allowed",
+    },
+    {
+      ...administrator,
+      principal: `arn:aws:iam::${f.archiveAccountId}:role/OrganizationAccountAccessRole`,
+      action: LEAVE_ORGANIZATION_ACTION,
+      resource: "*",
+      intent: "even the exempt deployment role cannot take the account out of the organization (SCP)",
+      context: {
+        "aws:PrincipalArn": `arn:aws:iam::${f.archiveAccountId}:role/OrganizationAccountAccessRole`,
+      },
+      expected: "ExplicitlyDenied",
+    },
+    {
+      ...delivery,
+      document: "guardrails-rcp.content",
+      alongWith: ["log-archive-key.policy"],
+      action: "kms:GenerateDataKey",
+      resource: f.archiveKeyArn,
+      intent: "with the RCP in force, CloudTrail still generates data keys under the archive key",
+      context: {
+        "aws:SourceArn": f.trailArn,
+        "aws:SourceAccount": f.managementAccountId,
+        "aws:SourceOrgID": f.organizationId,
+        "aws:PrincipalIsAWSService": "true",
+        "kms:EncryptionContext:aws:cloudtrail:arn": f.trailArn,
+        ...TLS,
+      },
+      expected: "Allowed",
+    },
+    {
+      ...delivery,
+      alongWith: ["log-archive-access-logs-policy.policy"],
+      principal: "logging.s3.amazonaws.com",
+      resource: accessLogObject,
+      intent: "with the RCP in force, S3 still delivers the archive's server access logs",
+      context: {
+        "aws:SourceArn": f.archiveBucketArn,
+        "aws:SourceAccount": f.archiveAccountId,
+        "aws:SourceOrgID": f.organizationId,
+        "aws:PrincipalIsAWSService": "true",
         ...TLS,
       },
       expected: "Allowed",

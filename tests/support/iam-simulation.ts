@@ -97,6 +97,10 @@ export interface SimulationOutcome {
   errors?: unknown;
   /** Context keys the simulator dropped as not applicable to the action: a row that relies on one proves nothing. */
   ignoredContextKeys: string[];
+  /** The service control policies' own verdict, when any applied: which layer decided. */
+  scpDecision?: Decision;
+  /** The resource control policies' own verdict, when any applied. */
+  rcpDecision?: Decision;
 }
 
 /** An administrator's identity policy: everything, everywhere. */
@@ -187,8 +191,14 @@ export async function simulate(
     return { decision: "error", errors: response.errors, ignoredContextKeys: [] };
   }
   const results = response.resultType === "single" ? [response.result] : response.results;
+  const layer = (pick: (r: (typeof results)[number]) => string | undefined) => {
+    const verdicts = new Set(results.map(pick));
+    return verdicts.size === 1 ? ([...verdicts][0] as Decision | undefined) : undefined;
+  };
   return {
     decision: response.overallResult as Decision,
     ignoredContextKeys: [...new Set(results.flatMap((r) => r.ignoredContextKeys ?? []))],
+    scpDecision: layer((r) => r.analysis?.scpAnalysis?.result),
+    rcpDecision: layer((r) => r.analysis?.rcpAnalysis?.result),
   };
 }
