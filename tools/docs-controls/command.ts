@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError } from "commander";
-import { type CommandIO, runAsProcess, UsageError } from "../cli/io";
+import { type CommandIO, UsageError } from "../cli/io";
 
 export const DEFAULT_TARGET = "docs/monitoring-controls.md";
 
@@ -65,5 +65,3 @@ export async function main(argv: string[], io: CommandIO, projectDir = process.c
   io.stdout(`${path.relative(projectDir, file) || file}: rewrote the controls table from lib/controls`);
   return 0;
 }
-
-if (require.main === module) runAsProcess((argv, io) => main(argv, io, process.cwd()));
