@@ -1,4 +1,4 @@
 import { runAsProcess } from "../tools/cli/io";
-import { main } from "../tools/investigate/cli";
+import { main } from "../tools/investigate/command";
 
 runAsProcess(main);

@@ -1,4 +1,4 @@
-import { main as investigate } from "../investigate/cli";
+import { main as investigate } from "../investigate/command";
 
 export interface InvestigateChildResult {
   readonly exitCode: number;

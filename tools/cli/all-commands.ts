@@ -1,12 +1,12 @@
 import type { Command } from "commander";
 import { benchCommand } from "../bench/cli-options";
-import { investigateCommand } from "../investigate/cli";
+import { investigateCommand } from "../investigate/command";
 import { inventoryCommand } from "../inventory/command";
 import { patternCommand } from "../pattern/options";
 import { planCommand } from "../plan/command";
 import { policyBuildCommand } from "../policy-build/command";
 import { policyCheckCommand } from "../policy-check/command";
-import { validateLogsCommand } from "../validate-logs/cli";
+import { validateLogsCommand } from "../validate-logs/options";
 
 /**
  * Every command, by npm script, with its definition and the thin entry in `scripts/` that runs it: what

@@ -1,5 +1,5 @@
 import type { CommandIO } from "../../../tools/cli/io";
-import { main } from "../../../tools/investigate/cli";
+import { main } from "../../../tools/investigate/command";
 
 export interface Captured {
   code: number;

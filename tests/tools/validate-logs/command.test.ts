@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { CommandIO } from "../../../tools/cli/io";
 import { archiveBucketName } from "../../../lib/naming";
 import { SAMPLE_ORGANIZATION_PATH } from "../../../lib/organization/source";
-import { validateLogsMain } from "../../../tools/validate-logs/main";
+import { validateLogsMain } from "../../../tools/validate-logs/command";
 import { buildArchive, type ArchiveSpec } from "../../support/archive-builder";
 import { deleteObject, modifyLog } from "../../support/archive-builder/mutations";
 import { serveArchive, type ServedArchive } from "../../support/validate-logs-harness";

@@ -5,7 +5,7 @@ import {
   validateLogsCommand,
   type ValidateLogsFlags,
   type ValidateLogsOptions,
-} from "./cli";
+} from "./options";
 import type { ArchiveReader } from "./reader";
 
 export interface ValidateLogsDependencies {
