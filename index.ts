@@ -1,6 +1,7 @@
 import { Provider } from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { LogArchive } from "./components/log-archive";
+import { Guardrails } from "./components/guardrails";
 import { OrganizationTrail } from "./components/organization-trail";
 import { SecurityMonitoring } from "./components/security-monitoring";
 import { TrailLogDelivery } from "./components/trail-log-delivery";
@@ -8,9 +9,10 @@ import { selectControls } from "./lib/controls";
 import { readStackConfig } from "./lib/config/pulumi-config";
 import { reportingUserErrors } from "./lib/errors";
 import { GovernanceContext, governanceContext } from "./lib/governance";
+import { GuardrailPlan, guardrailSummary, planGuardrails } from "./lib/guardrails/plan";
 import { bucketArn } from "./lib/naming";
 import { summarizeOrganization } from "./lib/organization/inventory/summary";
-import { preflightWarnings } from "./lib/organization/preflight";
+import { assertTrailCanBeCreated, preflightWarnings } from "./lib/organization/preflight";
 import { loadOrganization } from "./lib/organization/source";
 
 // config → organization → components → exports. Validation and account resolution finish before the
@@ -21,20 +23,32 @@ export = () =>
     const organization = await loadOrganization(config.organization);
     const context = governanceContext(config, organization);
     const summary = summarizeOrganization(organization);
+    const createsTrail = context.archive !== undefined && config.trail.create;
+    assertTrailCanBeCreated(organization, createsTrail);
     for (const warning of preflightWarnings(summary)) pulumi.log.warn(warning);
+    const guardrails =
+      context.archive &&
+      planGuardrails({
+        config,
+        organization,
+        trailArn: context.trailArn,
+        archive: { accountId: context.archive.account.id, roleArn: context.archive.roleArn },
+      });
     const { partition, region } = config;
     const defaultTags = { tags: config.tags };
 
     // allowedAccountIds makes a run with the wrong credentials fail before it changes anything.
     const management = new Provider("management-account", {
+      ...config.awsProvider,
       region,
       allowedAccountIds: [context.managementAccountId],
       defaultTags,
     });
     // A landing zone that already has an organization trail (Control Tower) gets monitoring only:
     // two organization trails would double the cost and split the evidence.
-    const governed =
-      context.archive && config.trail.create ? createTrail(context, context.archive, management) : undefined;
+    const governed = createsTrail
+      ? createTrail(context, context.archive!, management, guardrails)
+      : undefined;
     const monitoring = new SecurityMonitoring(
       "security-monitoring",
       {
@@ -70,6 +84,7 @@ export = () =>
         logGroupName: governed.delivery.logGroupName,
         logGroupArn: governed.delivery.logGroupArn,
       }),
+      ...(guardrails && { guardrails: guardrailSummary(guardrails) }),
     };
   });
 
@@ -78,11 +93,14 @@ function createTrail(
   context: GovernanceContext,
   archiveAccount: NonNullable<GovernanceContext["archive"]>,
   management: Provider,
+  guardrailPlan: GuardrailPlan | undefined,
 ) {
   const { config } = context;
   const { partition, region } = config;
   const settings = archiveAccount.settings;
+  // The stack's credentials settings (aws:profile, ...) are the base the log-archive role is assumed from.
   const logArchiveAccount = new Provider("log-archive-account", {
+    ...config.awsProvider,
     region,
     allowedAccountIds: [archiveAccount.account.id],
     assumeRoles: [{ roleArn: archiveAccount.roleArn, sessionName: "org-governance" }],
@@ -112,7 +130,6 @@ function createTrail(
       managementAccountId: context.managementAccountId,
       organizationId: context.organizationId,
       trailName: context.trailName,
-      trailArn: context.trailArn,
       retentionDays: config.trail.cloudWatchLogs.retentionDays,
       protect: settings.protect,
     },
@@ -123,18 +140,39 @@ function createTrail(
     "organization-trail",
     {
       trailName: context.trailName,
-      bucketName: archive.bucketName,
+      // Real outputs where they exist, so the trail waits for the bucket policy, the archive key (and its
+      // policy), the log group and the delivery role.
+      bucketName: archive.bucketPolicy.bucket,
       ownBucketArns: [archive.bucketArn, bucketArn(partition, archive.accessLogBucketName)],
       kmsKeyArn: archive.key.arn,
-      logGroupArn: delivery.logGroupArn,
+      logGroupArn: delivery.logGroup.arn,
       cloudWatchLogsRoleArn: delivery.role.arn,
       dataEvents: config.trail.dataEvents,
       insights: config.trail.insights,
       tags: config.tags,
-      validatedBy: [archive.bucketPolicy, archive.key, delivery.rolePolicy],
+      protect: settings.protect,
+      dependsOn: [...archive.bucketSettings, delivery.rolePolicy, delivery.key],
     },
     { providers: [management] },
   );
 
-  return { archive, delivery, trail };
+  // In the management account: only it can create and attach organization policies.
+  const guardrails =
+    guardrailPlan &&
+    new Guardrails(
+      "guardrails",
+      {
+        organizationId: context.organizationId,
+        archiveBucketArn: guardrailPlan.archiveBucketArn,
+        accessLogBucketArn: guardrailPlan.accessLogBucketArn,
+        archiveKeyArn: archive.key.arn,
+        trailArn: context.trailArn,
+        exemptPrincipals: guardrailPlan.exemptPrincipals,
+        targets: guardrailPlan.targets,
+        resourceControlPolicy: guardrailPlan.resourceControlPolicy,
+      },
+      { providers: [management] },
+    );
+
+  return { archive, delivery, trail, guardrails };
 }

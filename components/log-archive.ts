@@ -26,8 +26,10 @@ export interface LogArchiveArgs {
   objectLock: LogArchiveConfig["objectLock"];
   lifecycle: LogArchiveConfig["lifecycle"];
   /**
-   * Protect the buckets and the key: the engine refuses to delete or replace them, and a removal from the
-   * program leaves them in AWS.
+   * Protect and retain everything that keeps the trail's archive working: the key, both buckets and every
+   * bucket setting (policy, Object Lock, encryption, versioning, public-access block, ownership, logging,
+   * lifecycle). The engine refuses to delete or replace them, and a removal from the program (for example
+   * `trail.create: false`) leaves them in AWS instead of silently breaking the organization's logging.
    * @default true
    */
   protect?: boolean;
@@ -45,6 +47,11 @@ export class LogArchive extends pulumi.ComponentResource {
   readonly key: kms.Key;
   readonly bucket: s3.Bucket;
   readonly bucketPolicy: s3.BucketPolicy;
+  /**
+   * The bucket's settings that must be in force before the trail delivers its first log file: public
+   * access blocked, versioning, Object Lock (or the first files land unlocked) and SSE-KMS encryption.
+   */
+  readonly bucketSettings: pulumi.Resource[];
   readonly accessLogBucket: s3.Bucket;
   readonly bucketName: string;
   readonly bucketArn: string;
@@ -82,6 +89,7 @@ export class LogArchive extends pulumi.ComponentResource {
     new kms.Alias(
       `${name}-key-alias`,
       { name: "alias/org-trail-archive", targetKeyId: this.key.keyId },
+      // An alias is a name only: losing it stops nothing.
       child,
     );
 
@@ -100,19 +108,19 @@ export class LogArchive extends pulumi.ComponentResource {
         ignorePublicAcls: true,
         restrictPublicBuckets: true,
       },
-      child,
+      guarded,
     );
     new s3.BucketOwnershipControls(
       `${name}-bucket-ownership`,
       { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } },
-      child,
+      guarded,
     );
     const versioning = new s3.BucketVersioning(
       `${name}-bucket-versioning`,
       { bucket, versioningConfiguration: { status: "Enabled" } },
-      child,
+      guarded,
     );
-    new s3.BucketObjectLockConfiguration(
+    const objectLock = new s3.BucketObjectLockConfiguration(
       `${name}-bucket-object-lock`,
       {
         bucket,
@@ -125,9 +133,9 @@ export class LogArchive extends pulumi.ComponentResource {
         },
       },
       // Object Lock needs versioning; say so rather than rely on S3 enabling it with the lock.
-      { parent: this, dependsOn: [versioning] },
+      { ...guarded, dependsOn: [versioning] },
     );
-    new s3.BucketServerSideEncryptionConfiguration(
+    const encryption = new s3.BucketServerSideEncryptionConfiguration(
       `${name}-bucket-encryption`,
       {
         bucket,
@@ -138,12 +146,12 @@ export class LogArchive extends pulumi.ComponentResource {
           },
         ],
       },
-      child,
+      guarded,
     );
     new s3.BucketLifecycleConfiguration(
       `${name}-bucket-lifecycle`,
-      { bucket, rules: archiveLifecycleRules(args.lifecycle, args.objectLock.retentionDays) },
-      { parent: this, dependsOn: [versioning] },
+      { bucket, rules: archiveLifecycleRules(args.lifecycle) },
+      { ...guarded, dependsOn: [versioning] },
     );
     this.bucketPolicy = new s3.BucketPolicy(
       `${name}-bucket-policy`,
@@ -159,8 +167,10 @@ export class LogArchive extends pulumi.ComponentResource {
         ),
       },
       // S3 rejects a policy that would be public while the block is being applied; order them.
-      { parent: this, dependsOn: [blockPublicAccess] },
+      { ...guarded, dependsOn: [blockPublicAccess] },
     );
+
+    this.bucketSettings = [blockPublicAccess, versioning, objectLock, encryption];
 
     this.accessLogBucket = new s3.Bucket(
       `${name}-access-logs`,
@@ -177,28 +187,28 @@ export class LogArchive extends pulumi.ComponentResource {
         ignorePublicAcls: true,
         restrictPublicBuckets: true,
       },
-      child,
+      guarded,
     );
     const logsOwnership = new s3.BucketOwnershipControls(
       `${name}-access-logs-ownership`,
       { bucket: logs, rule: { objectOwnership: "BucketOwnerEnforced" } },
-      child,
+      guarded,
     );
     const logsVersioning = new s3.BucketVersioning(
       `${name}-access-logs-versioning`,
       { bucket: logs, versioningConfiguration: { status: "Enabled" } },
-      child,
+      guarded,
     );
     new s3.BucketServerSideEncryptionConfiguration(
       `${name}-access-logs-encryption`,
       // SSE-S3: S3 server access logging cannot deliver to a bucket whose default encryption is SSE-KMS.
       { bucket: logs, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
-      child,
+      guarded,
     );
     new s3.BucketLifecycleConfiguration(
       `${name}-access-logs-lifecycle`,
       { bucket: logs, rules: accessLogLifecycleRules() },
-      { parent: this, dependsOn: [logsVersioning] },
+      { ...guarded, dependsOn: [logsVersioning] },
     );
     const logsPolicy = new s3.BucketPolicy(
       `${name}-access-logs-policy`,
@@ -213,13 +223,13 @@ export class LogArchive extends pulumi.ComponentResource {
           }),
         ),
       },
-      { parent: this, dependsOn: [logsPublicAccess] },
+      { ...guarded, dependsOn: [logsPublicAccess] },
     );
     new s3.BucketLogging(
       `${name}-bucket-logging`,
       { bucket, targetBucket: logs, targetPrefix: ACCESS_LOG_PREFIX },
       // With owner-enforced ownership, delivery is authorized by the target's bucket policy alone.
-      { parent: this, dependsOn: [logsPolicy, logsOwnership] },
+      { ...guarded, dependsOn: [logsPolicy, logsOwnership] },
     );
 
     this.registerOutputs({

@@ -4,12 +4,13 @@ import { DataEventsSettings, trailEventSelectors } from "../lib/trail/event-sele
 
 export interface OrganizationTrailArgs {
   trailName: string;
-  bucketName: string;
+  /** The archive bucket's name, taken from its bucket policy so the trail waits for that policy. */
+  bucketName: pulumi.Input<string>;
   /** ARNs of the archive and access-log buckets, excluded from S3 data events. */
   ownBucketArns: string[];
   kmsKeyArn: pulumi.Input<string>;
-  /** The log group ARN without `:*`. */
-  logGroupArn: string;
+  /** The log group ARN without `:*`, taken from the log group so the trail waits for it. */
+  logGroupArn: pulumi.Input<string>;
   cloudWatchLogsRoleArn: pulumi.Input<string>;
   dataEvents: DataEventsSettings;
   /**
@@ -18,14 +19,22 @@ export interface OrganizationTrailArgs {
    * @default {}
    */
   tags?: Record<string, string>;
+  /**
+   * Protect and retain the trail: removing it from the program (for example `trail.create: false`) must
+   * not silently stop the organization's logging.
+   * @default true
+   */
+  protect?: boolean;
   /** @default [] */
   insights?: ("ApiCallRateInsight" | "ApiErrorRateInsight")[];
   /**
-   * What CloudTrail checks when the trail is created: the bucket policy, the key policy and the log
-   * delivery role's policy. None is referenced by a trail property, so without this the engine could
-   * create the trail first and CloudTrail would reject it.
+   * What CloudTrail checks at CreateTrail, or what must be in force before its first delivery, that no
+   * trail property references: the delivery role's policy (CloudTrail validates it), both key policies
+   * (set on the keys, referenced only through the archive key's ARN and the log group), and the
+   * bucket's encryption, Object Lock, versioning and public-access settings (or the first log files
+   * could land unlocked or unencrypted). Without these the engine could create the trail first.
    */
-  validatedBy: pulumi.Resource[];
+  dependsOn: pulumi.Resource[];
 }
 
 /** The organization trail: every account, every region, global events, validated and encrypted. */
@@ -35,6 +44,7 @@ export class OrganizationTrail extends pulumi.ComponentResource {
   constructor(name: string, args: OrganizationTrailArgs, opts?: pulumi.ComponentResourceOptions) {
     super("org-governance:index:OrganizationTrail", name, {}, opts);
     const insights = args.insights ?? [];
+    const keep = args.protect ?? true;
     this.trail = new cloudtrail.Trail(
       `${name}-cloudtrail`,
       {
@@ -46,13 +56,14 @@ export class OrganizationTrail extends pulumi.ComponentResource {
         enableLogFileValidation: true,
         enableLogging: true,
         kmsKeyId: args.kmsKeyArn,
-        cloudWatchLogsGroupArn: `${args.logGroupArn}:*`,
+        // CloudTrail takes the log group ARN with its `:*` suffix.
+        cloudWatchLogsGroupArn: pulumi.interpolate`${args.logGroupArn}:*`,
         cloudWatchLogsRoleArn: args.cloudWatchLogsRoleArn,
         advancedEventSelectors: trailEventSelectors(args.dataEvents, args.ownBucketArns),
         insightSelectors: insights.map((insightType) => ({ insightType })),
         tags: args.tags ?? {},
       },
-      { parent: this, dependsOn: args.validatedBy },
+      { parent: this, dependsOn: args.dependsOn, protect: keep, retainOnDelete: keep },
     );
     this.registerOutputs({ trailArn: this.trail.arn, trailName: this.trail.name });
   }

@@ -13,11 +13,11 @@ export interface TrailLogDeliveryArgs {
   managementAccountId: string;
   organizationId: string;
   trailName: string;
-  trailArn: string;
   /** @default 365 */
   retentionDays?: number;
   /**
-   * Protect the log group's key: deleting it would make the log group unreadable.
+   * Protect and retain the key, the log group, the delivery role and its policy: without any of them
+   * CloudTrail stops delivering to CloudWatch Logs, and the monitoring alarms go silent.
    * @default true
    */
   protect?: boolean;
@@ -38,10 +38,10 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
   constructor(name: string, args: TrailLogDeliveryArgs, opts?: pulumi.ComponentResourceOptions) {
     super("org-governance:index:TrailLogDelivery", name, {}, opts);
     const keep = args.protect ?? true;
+    const guarded = { parent: this, protect: keep, retainOnDelete: keep };
     this.logGroupName = logGroupName(args.trailName);
     this.logGroupArn = logGroupArn(args.partition, args.region, args.managementAccountId, this.logGroupName);
     const roleArgs = {
-      trailArn: args.trailArn,
       managementAccountId: args.managementAccountId,
       organizationId: args.organizationId,
       region: args.region,
@@ -63,7 +63,7 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
           }),
         ),
       },
-      { parent: this, protect: keep, retainOnDelete: keep },
+      guarded,
     );
     new kms.Alias(
       `${name}-key-alias`,
@@ -79,7 +79,7 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
         kmsKeyId: this.key.arn,
         deletionProtectionEnabled: keep,
       },
-      { parent: this },
+      guarded,
     );
 
     this.role = new iam.Role(
@@ -87,14 +87,14 @@ export class TrailLogDelivery extends pulumi.ComponentResource {
       {
         name: `${args.trailName}-cloudwatch-logs`,
         description: `Lets CloudTrail deliver ${args.trailName} events to ${this.logGroupName}`,
-        assumeRolePolicy: JSON.stringify(trailLogsAssumeRolePolicy(roleArgs)),
+        assumeRolePolicy: JSON.stringify(trailLogsAssumeRolePolicy()),
       },
-      { parent: this },
+      guarded,
     );
     this.rolePolicy = new iam.RolePolicy(
       `${name}-role-policy`,
       { role: this.role.name, policy: JSON.stringify(trailLogsDeliveryPolicy(roleArgs)) },
-      { parent: this },
+      guarded,
     );
 
     this.registerOutputs({

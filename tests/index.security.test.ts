@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import type { PlannedResource } from "../tools/plan/capture";
+import { UNPINNED_SERVICE_GRANTS } from "../lib/policies/trail-logs-role";
 import type { PlanResult } from "../tools/plan/run-plan";
+import { TRAIL_LIFELINE } from "./support/trail-lifeline";
 import { named, ofType, plan, prodPlan, stackConfig } from "./support/plan";
 
 type Statement = {
@@ -67,10 +69,17 @@ describe("the program's security invariants", () => {
     }
   });
 
-  it("pins every service-principal grant to a source ARN, a source account or an encryption context (confused deputy)", async () => {
+  // Every service grant is pinned, except the ones UNPINNED_SERVICE_GRANTS names with the AWS page that
+  // says the service does not support a pin there ("Role policy document for CloudTrail to use CloudWatch
+  // Logs for monitoring").
+  it("pins every service-principal grant to a source ARN, a source account or an encryption context (confused deputy), except the documented exemptions", async () => {
     for (const { resource, statement } of policyDocuments(await prodPlan())) {
       if (statement.Effect !== "Allow" || statement.Principal === "*" || !statement.Principal?.Service)
         continue;
+      if (statement.Sid !== undefined && statement.Sid in UNPINNED_SERVICE_GRANTS) {
+        assert.equal(statement.Condition, undefined, `${resource} ${statement.Sid} is exempt: no condition`);
+        continue;
+      }
       const keys = conditionKeys(statement);
       const pinned =
         keys.includes("aws:SourceArn") ||
@@ -80,14 +89,9 @@ describe("the program's security invariants", () => {
     }
   });
 
-  it("protects and retains the archive bucket, the access-log bucket and every key that guards logs", async () => {
+  it("protects and retains everything that keeps the trail alive: trail, keys, buckets, every bucket setting, log group, delivery role and its policy", async () => {
     const result = await prodPlan();
-    for (const name of [
-      "log-archive-bucket",
-      "log-archive-access-logs",
-      "log-archive-key",
-      "trail-logs-key",
-    ]) {
+    for (const name of TRAIL_LIFELINE) {
       const resource = named(result, name);
       assert.equal(resource.protect, true, `${name} protect`);
       assert.equal(resource.retainOnDelete, true, `${name} retainOnDelete`);
@@ -105,12 +109,17 @@ describe("the program's security invariants", () => {
     const lifecycle = ofType(result, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").find(
       (r) => r.inputs.bucket === "org-trail-archive-222233334444-eu-west-1",
     )!;
+    // Noncurrent versions become noncurrent only at expiry (>= the lock), and Object Lock keeps lifecycle
+    // from deleting a locked version ("Object Lock considerations", S3 user guide).
     for (const rule of lifecycle.inputs.rules as {
       expiration?: { days: number };
-      noncurrentVersionExpiration: { noncurrentDays: number };
+      noncurrentVersionExpiration?: { noncurrentDays: number };
     }[]) {
       assert.ok((rule.expiration?.days ?? Infinity) >= 730);
-      assert.ok(rule.noncurrentVersionExpiration.noncurrentDays >= 730);
+      if (rule.noncurrentVersionExpiration) {
+        assert.ok(rule.expiration, "noncurrent versions are deleted only after an expiry");
+        assert.ok(rule.expiration.days + rule.noncurrentVersionExpiration.noncurrentDays <= 730 + 30);
+      }
     }
   });
 

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { PlanFailedError, runPlan } from "../tools/plan/run-plan";
 import { named, plan, PROJECT_DIR, prodPlan, stackConfig } from "./support/plan";
+
+const SAMPLE_ORGANIZATION = path.join(PROJECT_DIR, "lib", "organization", "sample-organization.json");
 
 describe("the program (index.ts)", () => {
   it("exports the organization, trail, archive, keys, log group and account counts", async () => {
@@ -65,6 +70,40 @@ describe("the program (index.ts)", () => {
       ]);
       return true;
     });
+  });
+
+  // "Prepare for creating a trail for your organization" (CloudTrail user guide): an organization trail
+  // needs CloudTrail's trusted access; without it the program stops before any resource.
+  it("stops before any resource when the organization has not given CloudTrail trusted access", async () => {
+    const sample = JSON.parse(readFileSync(SAMPLE_ORGANIZATION, "utf8")) as { trustedServices: string[] };
+    const directory = mkdtempSync(path.join(os.tmpdir(), "org-governance-"));
+    const snapshotFile = path.join(directory, "organization.json");
+    writeFileSync(
+      snapshotFile,
+      JSON.stringify({
+        ...sample,
+        trustedServices: sample.trustedServices.filter((s) => !s.startsWith("cloudtrail")),
+      }),
+    );
+    try {
+      await assert.rejects(
+        runPlan({ projectDir: PROJECT_DIR, config: stackConfig(), snapshotFile }),
+        (error: PlanFailedError) => {
+          assert.equal(error.isUserError, true);
+          assert.deepEqual(
+            error.registered.filter((r) => r.custom).map((r) => r.type),
+            [],
+          );
+          assert.equal(
+            error.message,
+            "CloudTrail's trusted access is not enabled in o-7xk2p9q4ab, so the organization trail cannot be created; run `aws organizations enable-aws-service-access --service-principal cloudtrail.amazonaws.com` in the management account, or set org-governance:trail.create false",
+          );
+          return true;
+        },
+      );
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it("rejects the management account, a suspended account or an unknown account as the log archive", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { accountReference } from "./account-reference";
 
 /** The namespace of every key this program reads (`org-governance:<key>`). */
 export const CONFIG_NAMESPACE = "org-governance";
@@ -11,12 +12,26 @@ export const LOG_RETENTION_DAYS = [
 /** S3 keeps an object in Standard-IA at least this long after creation before it accepts the transition. */
 export const STANDARD_IA_MINIMUM_DAYS = 30;
 
-const positiveDays = z.number().int("a whole number of days").positive("a positive number of days");
+/** S3 types every lifecycle day count as a 32-bit Integer ("LifecycleRule", S3 API reference). */
+export const S3_INTEGER_MAX = 2_147_483_647;
 
-const accountReference = z
-  .string()
-  .trim()
-  .min(1, "an account id, name or e-mail address of a member account");
+/**
+ * The longest default Object Lock retention S3 accepts: 100 years, 36,500 days ("Locking objects with
+ * Object Lock", S3 user guide).
+ */
+export const OBJECT_LOCK_MAX_YEARS = 100;
+export const OBJECT_LOCK_MAX_DAYS = 36_500;
+
+/** A whole, positive number of days of at most `max`, reported at its own key. */
+function days(max: number, why: string) {
+  return z
+    .number()
+    .int("a whole number of days")
+    .positive("a positive number of days")
+    .max(max, `at most ${max} days, ${why}`);
+}
+
+const lifecycleDays = days(S3_INTEGER_MAX, "the largest day count S3 lifecycle rules accept");
 
 export const organizationConfigSchema = z.strictObject({
   /** @default undefined — the live AWS Organizations API is read */
@@ -28,8 +43,16 @@ export const objectLockConfigSchema = z
     /** @default "COMPLIANCE" */
     mode: z.enum(["COMPLIANCE", "GOVERNANCE"]).default("COMPLIANCE"),
     /** @default 365 (when `years` is not set) */
-    days: positiveDays.optional(),
-    years: z.number().int("a whole number of years").positive("a positive number of years").optional(),
+    days: days(OBJECT_LOCK_MAX_DAYS, "the longest Object Lock retention S3 accepts").optional(),
+    years: z
+      .number()
+      .int("a whole number of years")
+      .positive("a positive number of years")
+      .max(
+        OBJECT_LOCK_MAX_YEARS,
+        `at most ${OBJECT_LOCK_MAX_YEARS} years, the longest Object Lock retention S3 accepts`,
+      )
+      .optional(),
   })
   .refine((lock) => lock.days === undefined || lock.years === undefined, {
     message: "set either days or years, not both",
@@ -37,13 +60,13 @@ export const objectLockConfigSchema = z
 
 export const lifecycleConfigSchema = z.strictObject({
   /** @default 90 */
-  infrequentAccessAfterDays: positiveDays.optional(),
+  infrequentAccessAfterDays: lifecycleDays.optional(),
   /** @default 365 */
-  glacierAfterDays: positiveDays.optional(),
+  glacierAfterDays: lifecycleDays.optional(),
   /** @default undefined — no Deep Archive transition */
-  deepArchiveAfterDays: positiveDays.optional(),
+  deepArchiveAfterDays: lifecycleDays.optional(),
   /** @default undefined — logs are never expired */
-  expireAfterDays: positiveDays.optional(),
+  expireAfterDays: lifecycleDays.optional(),
 });
 
 export const logArchiveConfigSchema = z.strictObject({
@@ -71,6 +94,12 @@ export const dataEventsConfigSchema = z.strictObject({
 export const trailConfigSchema = z.strictObject({
   /** @default true — false adds monitoring to an existing trail's log group (Control Tower) */
   create: z.boolean().default(true),
+  /**
+   * A member account (id, name or e-mail) registered as CloudTrail's delegated administrator, so the
+   * security team manages the trail from its own account.
+   * @default undefined — none
+   */
+  delegatedAdministrator: accountReference.optional(),
   /** @default "org-governance" */
   name: z
     .string()
@@ -100,11 +129,14 @@ export const trailConfigSchema = z.strictObject({
 
 export const monitoringConfigSchema = z.strictObject({
   /** @default "OrgGovernance" */
+  // The metric filters' namespace: "MetricTransformation" (CloudWatch Logs API reference) allows 1-255
+  // characters matching [^:*$]*, and "Metric" (CloudWatch API reference) [^:].*. A leading space is
+  // refused too: it is invisible in the console and almost surely a mistake.
   namespace: z
     .string()
     .regex(
-      /^[^:\s][^:]{0,254}$/,
-      "a CloudWatch namespace (1-255 characters, no ':', not starting with a space)",
+      /^[^:*$\s][^:*$]{0,254}$/,
+      "a CloudWatch namespace (1-255 characters, none of : * $, not starting with a space)",
     )
     .refine((ns) => !ns.startsWith("AWS/"), "a namespace that does not start with AWS/ (reserved for AWS)")
     .default("OrgGovernance"),
@@ -119,6 +151,23 @@ export const monitoringConfigSchema = z.strictObject({
     .optional(),
 });
 
+/** Preventive guardrails: organization policies that keep the trail and its archive intact. */
+export const guardrailsConfigSchema = z.strictObject({
+  /** @default true when the program creates the trail (`trail.create`), else false */
+  enabled: z.boolean().optional(),
+  /** @default "root" — every account of the organization; or a list of OU ids or names (or root ids) */
+  targets: z
+    .union([
+      z.literal("root"),
+      z.array(z.string().trim().min(1, "an OU id or name")).min(1, 'at least one OU id or name, or "root"'),
+    ])
+    .default("root"),
+  /** @default [the role the program deploys the archive with] — `aws:PrincipalArn` patterns */
+  exemptPrincipals: z.array(z.string()).min(1, "at least one principal ARN pattern").optional(),
+  /** @default true — also attach the resource control policy (the archive's data perimeter) */
+  resourceControlPolicy: z.boolean().default(true),
+});
+
 const tagKey = z
   .string()
   .min(1, "a tag key of 1-128 characters")
@@ -131,6 +180,7 @@ export const stackConfigSchema = z.strictObject({
   logArchive: logArchiveConfigSchema.optional(),
   trail: trailConfigSchema.default(trailConfigSchema.parse({})),
   monitoring: monitoringConfigSchema.default(monitoringConfigSchema.parse({})),
+  guardrails: guardrailsConfigSchema.default({ targets: "root", resourceControlPolicy: true }),
   /** Applied to every taggable resource through the providers' default tags. @default {} */
   tags: z.record(tagKey, z.string().max(256, "a tag value of at most 256 characters")).default({}),
 });

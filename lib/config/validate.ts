@@ -1,7 +1,9 @@
 import { CONFIG_NAMESPACE, ParsedStackConfig, STANDARD_IA_MINIMUM_DAYS, stackConfigSchema } from "./schema";
 import { describeValue, formatIssues } from "./issues";
+import { type AwsProviderSettings, awsProviderSettings } from "./aws-provider";
 import { partitionOf } from "../naming";
 import { selectControls, UnknownControlError } from "../controls";
+import { exemptPrincipalProblems } from "../guardrails/exempt-principals";
 
 /** Days in a retention year, as S3 Object Lock counts them. */
 export const DAYS_PER_YEAR = 365;
@@ -10,10 +12,14 @@ export const DEFAULT_INFREQUENT_ACCESS_AFTER_DAYS = 90;
 export const DEFAULT_GLACIER_AFTER_DAYS = 365;
 
 /** The stack configuration after validation, with every default and derived value filled in. */
-export interface StackConfig extends Omit<ParsedStackConfig, "logArchive"> {
+export interface StackConfig extends Omit<ParsedStackConfig, "logArchive" | "guardrails"> {
+  /** `enabled` resolved: on by default whenever the program creates the trail. */
+  guardrails: Omit<ParsedStackConfig["guardrails"], "enabled"> & { enabled: boolean };
   /** The home region (`aws:region`): where the trail, its log group and the archive bucket live. */
   region: string;
   partition: string;
+  /** The stack's `aws:` settings that every explicit provider receives (`aws:profile`, ...). */
+  awsProvider: AwsProviderSettings;
   /** Present whenever `trail.create` is true. */
   logArchive?: Omit<LogArchiveSettings, "objectLock" | "lifecycle"> & {
     objectLock: { mode: "COMPLIANCE" | "GOVERNANCE"; retentionDays: number; days?: number; years?: number };
@@ -78,6 +84,9 @@ export function validateStackConfig(raw: Record<string, string>): StackConfig {
     problems.push(`aws:region: expected a region like eu-west-1 (got ${describeValue(region)})`);
   }
 
+  const awsProvider = awsProviderSettings(raw);
+  problems.push(...awsProvider.problems);
+
   // Checked on the raw document, so it is reported together with any schema problem.
   const createsTrail = (document.trail as { create?: unknown } | undefined)?.create !== false;
   if (createsTrail && document.logArchive === undefined) {
@@ -100,12 +109,16 @@ export function validateStackConfig(raw: Record<string, string>): StackConfig {
     );
   }
   problems.push(...controlSelectionProblems(config.monitoring.controls));
+  const guardrails = { ...config.guardrails, enabled: config.guardrails.enabled ?? config.trail.create };
+  problems.push(...guardrailProblems(config, guardrails.enabled));
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
     ...config,
+    guardrails,
     region: region!,
     partition: partitionOf(region!),
+    awsProvider: awsProvider.settings,
     logArchive,
   };
 }
@@ -125,6 +138,26 @@ function resolveLogArchive(settings: LogArchiveSettings): LogArchiveConfig {
         }
       : settings.lifecycle;
   return { ...settings, objectLock: { ...lock, retentionDays }, lifecycle };
+}
+
+const GUARDRAILS_KEY = `${CONFIG_NAMESPACE}:guardrails`;
+
+/** The guardrails protect what the program creates; an exemption of everyone would disable them. */
+function guardrailProblems(config: ParsedStackConfig, enabled: boolean): string[] {
+  const problems: string[] = [];
+  if (enabled && !config.trail.create) {
+    problems.push(
+      `${GUARDRAILS_KEY}.enabled: true needs the trail and archive this program creates (${CONFIG_NAMESPACE}:trail.create is false); set ${GUARDRAILS_KEY}.enabled false`,
+    );
+  }
+  if (config.trail.delegatedAdministrator !== undefined && !config.trail.create) {
+    problems.push(
+      `${CONFIG_NAMESPACE}:trail.delegatedAdministrator: needs the trail this program creates (${CONFIG_NAMESPACE}:trail.create is false); remove it`,
+    );
+  }
+  const exempt = config.guardrails.exemptPrincipals;
+  if (exempt) problems.push(...exemptPrincipalProblems(exempt, `${GUARDRAILS_KEY}.exemptPrincipals`));
+  return problems;
 }
 
 function controlSelectionProblems(selection: ParsedStackConfig["monitoring"]["controls"]): string[] {

@@ -1,3 +1,4 @@
+import { callsOn } from "./required-calls";
 import type { MonitoringControl } from "./types";
 import { apiCall, assumedRole, ordinaryActivity } from "./vectors";
 
@@ -17,6 +18,11 @@ export const cloudTrailConfigChanges: MonitoringControl = {
     "Stopping or deleting a trail is the first move of an intruder who wants the rest of the intrusion " +
     "to go unrecorded.",
   set: "cis",
+  // CIS v1.2.0 3.5, v1.4.0-v5.0.0 4.5 and CloudWatch.5.
+  requires: callsOn(
+    "cloudtrail.amazonaws.com",
+    ...["CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"],
+  ),
   vectors: {
     matches: [
       apiCall("cloudtrail.amazonaws.com", "StopLogging", { requestParameters: { name: "org-trail" } }),
@@ -47,6 +53,8 @@ export const kmsKeyDisableOrDeletion: MonitoringControl = {
     "Data encrypted under a disabled or deleted key is unreadable, so this is both a ransom lever and a " +
     "way to destroy evidence encrypted at rest.",
   set: "cis",
+  // CIS v1.2.0 3.7, v1.4.0-v5.0.0 4.7 and CloudWatch.7.
+  requires: callsOn("kms.amazonaws.com", "DisableKey", "ScheduleKeyDeletion"),
   vectors: {
     matches: [
       apiCall("kms.amazonaws.com", "ScheduleKeyDeletion", {
@@ -77,6 +85,12 @@ export const s3BucketPolicyChanges: MonitoringControl = {
     "A bucket policy or ACL edit can make data public or readable by a foreign account in one call, and a " +
     "lifecycle or replication change can quietly delete or copy it.",
   set: "cis",
+  // CIS v1.2.0 3.8, v1.4.0-v5.0.0 4.8 and CloudWatch.8.
+  requires: callsOn(
+    "s3.amazonaws.com",
+    ...["PutBucketAcl", "PutBucketPolicy", "PutBucketCors", "PutBucketLifecycle", "PutBucketReplication"],
+    ...["DeleteBucketPolicy", "DeleteBucketCors", "DeleteBucketLifecycle", "DeleteBucketReplication"],
+  ),
   vectors: {
     matches: [
       apiCall("s3.amazonaws.com", "PutBucketPolicy", { requestParameters: { bucketName: "reports-bucket" } }),
@@ -108,6 +122,16 @@ export const awsConfigChanges: MonitoringControl = {
     "AWS Config is the resource history auditors rely on; a stopped recorder or redirected delivery channel " +
     "leaves a gap nobody notices until it is needed.",
   set: "cis",
+  // CIS v1.2.0 3.9, v1.4.0-v5.0.0 4.9 and CloudWatch.9.
+  requires: callsOn(
+    "config.amazonaws.com",
+    ...[
+      "StopConfigurationRecorder",
+      "DeleteDeliveryChannel",
+      "PutDeliveryChannel",
+      "PutConfigurationRecorder",
+    ],
+  ),
   vectors: {
     matches: [
       apiCall("config.amazonaws.com", "StopConfigurationRecorder", {
@@ -137,6 +161,14 @@ export const organizationsChanges: MonitoringControl = {
     "Detaching an SCP, moving an account out from under its OU or leaving the organization removes the " +
     "guardrails and the organization trail for every workload in that account.",
   set: "cis",
+  // CIS v1.4.0-v5.0.0 4.15 (Security Hub has no Organizations control).
+  requires: callsOn(
+    "organizations.amazonaws.com",
+    ...["AcceptHandshake", "AttachPolicy", "CreateAccount", "CreateOrganizationalUnit", "CreatePolicy"],
+    ...["DeclineHandshake", "DeleteOrganization", "DeleteOrganizationalUnit", "DeletePolicy", "DetachPolicy"],
+    ...["DisablePolicyType", "EnablePolicyType", "InviteAccountToOrganization", "LeaveOrganization"],
+    ...["MoveAccount", "RemoveAccountFromOrganization", "UpdatePolicy", "UpdateOrganizationalUnit"],
+  ),
   vectors: {
     matches: [
       apiCall("organizations.amazonaws.com", "LeaveOrganization", {

@@ -1,3 +1,4 @@
+import { callsOn } from "./required-calls";
 import type { MonitoringControl } from "./types";
 import {
   apiCall,
@@ -26,6 +27,32 @@ export const unauthorizedApiCalls: MonitoringControl = {
     "A burst of denied calls is how stolen credentials look while someone probes what they can do; it also " +
     "surfaces broken deployments that retry against missing permissions.",
   set: "cis",
+  // CIS v1.2.0 3.1, v1.4.0-v5.0.0 4.1 and CloudWatch.2: any call refused with an error code ending in
+  // "UnauthorizedOperation" (EC2's spelling) or starting with "AccessDenied" (everyone else's), whatever
+  // the call, the service or who made it. CIS v1.5.0 onwards leaves out HeadBucket and calls from
+  // delivery.logs.amazonaws.com, so neither is required here.
+  requires: [
+    {
+      eventSource: "ec2.amazonaws.com",
+      eventName: "RunInstances",
+      errorCode: "Client.UnauthorizedOperation",
+    },
+    {
+      eventSource: "ec2.amazonaws.com",
+      eventName: "GetPasswordData",
+      errorCode: "Client.UnauthorizedOperation",
+    },
+    { eventSource: "ec2.amazonaws.com", eventName: "DescribeInstances", errorCode: "UnauthorizedOperation" },
+    { eventSource: "iam.amazonaws.com", eventName: "CreateUser", errorCode: "AccessDenied" },
+    { eventSource: "s3.amazonaws.com", eventName: "PutBucketPolicy", errorCode: "AccessDenied" },
+    { eventSource: "kms.amazonaws.com", eventName: "Decrypt", errorCode: "AccessDeniedException" },
+    {
+      eventSource: "organizations.amazonaws.com",
+      eventName: "LeaveOrganization",
+      errorCode: "AccessDeniedException",
+    },
+    { eventSource: "sts.amazonaws.com", eventName: "AssumeRole", errorCode: "AccessDenied" },
+  ],
   vectors: {
     matches: [
       apiCall("ec2.amazonaws.com", "GetPasswordData", {
@@ -65,6 +92,16 @@ export const consoleSignInWithoutMfa: MonitoringControl = {
     "A password alone opened the console for an IAM user; either MFA enforcement has a hole or a phished " +
     "password is being used.",
   set: "cis",
+  // CIS v1.2.0 3.2, v1.4.0-v5.0.0 4.2 and CloudWatch.3: a console sign-in by an IAM user that succeeded
+  // without MFA (CloudTrail writes `additionalEventData.MFAUsed: "No"`).
+  requires: [
+    {
+      eventSource: "signin.amazonaws.com",
+      eventName: "ConsoleLogin",
+      principal: "IAMUser",
+      signIn: { outcome: "Success", mfaUsed: false },
+    },
+  ],
   vectors: {
     matches: [consoleLogin({ mfaUsed: false, outcome: "Success" })],
     ignores: [
@@ -91,6 +128,31 @@ export const rootAccountUsage: MonitoringControl = {
     "The root user bypasses IAM and SCP guardrails in its own account; with day-to-day work done through " +
     "roles, any root activity is either a rare break-glass task or a compromise.",
   set: "cis",
+  // CIS v1.2.0 3.3, v1.4.0-v5.0.0 4.3 and CloudWatch.1: anything the root user does itself, console
+  // sign-in or API call, read or write, allowed or refused (only calls an AWS service makes on the root
+  // user's behalf are left out).
+  requires: [
+    {
+      eventSource: "signin.amazonaws.com",
+      eventName: "ConsoleLogin",
+      principal: "Root",
+      signIn: { outcome: "Success", mfaUsed: true },
+    },
+    {
+      eventSource: "signin.amazonaws.com",
+      eventName: "ConsoleLogin",
+      principal: "Root",
+      signIn: { outcome: "Success", mfaUsed: false },
+    },
+    { eventSource: "iam.amazonaws.com", eventName: "CreateAccessKey", principal: "Root" },
+    { eventSource: "s3.amazonaws.com", eventName: "ListBuckets", principal: "Root" },
+    {
+      eventSource: "organizations.amazonaws.com",
+      eventName: "LeaveOrganization",
+      principal: "Root",
+      errorCode: "AccessDeniedException",
+    },
+  ],
   vectors: {
     matches: [
       consoleLogin({ mfaUsed: true, outcome: "Success", userIdentity: rootUser() }),
@@ -123,6 +185,14 @@ export const iamPolicyChanges: MonitoringControl = {
     "Granting a principal more permissions is the shortest path from a foothold to administrator; every " +
     "policy edit should be explainable by a change request.",
   set: "cis",
+  // CIS v1.2.0 3.4, v1.4.0-v5.0.0 4.4 and CloudWatch.4: the sixteen IAM policy calls they list.
+  requires: callsOn(
+    "iam.amazonaws.com",
+    ...["DeleteGroupPolicy", "DeleteRolePolicy", "DeleteUserPolicy", "PutGroupPolicy", "PutRolePolicy"],
+    ...["PutUserPolicy", "CreatePolicy", "DeletePolicy", "CreatePolicyVersion", "DeletePolicyVersion"],
+    ...["AttachRolePolicy", "DetachRolePolicy", "AttachUserPolicy", "DetachUserPolicy"],
+    ...["AttachGroupPolicy", "DetachGroupPolicy"],
+  ),
   vectors: {
     matches: [
       apiCall("iam.amazonaws.com", "AttachUserPolicy", {
@@ -156,6 +226,22 @@ export const consoleAuthenticationFailures: MonitoringControl = {
     "Repeated failed console passwords are a brute-force or credential-stuffing attempt in progress, and " +
     "the source address is worth correlating with other activity.",
   set: "cis",
+  // CIS v1.2.0 3.6, v1.4.0-v5.0.0 4.6 and CloudWatch.6: console sign-ins that failed with "Failed
+  // authentication" (a wrong password), whoever tried.
+  requires: [
+    {
+      eventSource: "signin.amazonaws.com",
+      eventName: "ConsoleLogin",
+      principal: "IAMUser",
+      signIn: { outcome: "Failure", mfaUsed: false, errorMessage: "Failed authentication" },
+    },
+    {
+      eventSource: "signin.amazonaws.com",
+      eventName: "ConsoleLogin",
+      principal: "Root",
+      signIn: { outcome: "Failure", mfaUsed: false, errorMessage: "Failed authentication" },
+    },
+  ],
   vectors: {
     matches: [
       consoleLogin({ mfaUsed: false, outcome: "Failure" }),

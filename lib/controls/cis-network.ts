@@ -1,3 +1,4 @@
+import { callsOn } from "./required-calls";
 import type { MonitoringControl } from "./types";
 import { apiCall, assumedRole, ordinaryActivity } from "./vectors";
 
@@ -18,6 +19,12 @@ export const securityGroupChanges: MonitoringControl = {
     "Opening a port to 0.0.0.0/0 exposes an instance to the internet in one call, and is a common way to " +
     "get a remote shell or an exfiltration path.",
   set: "cis",
+  // CIS v1.2.0 3.10, v1.4.0-v5.0.0 4.10 and CloudWatch.10.
+  requires: callsOn(
+    EC2,
+    ...["AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress"],
+    ...["RevokeSecurityGroupEgress", "CreateSecurityGroup", "DeleteSecurityGroup"],
+  ),
   vectors: {
     matches: [
       apiCall(EC2, "AuthorizeSecurityGroupIngress", {
@@ -46,6 +53,12 @@ export const networkAclChanges: MonitoringControl = {
     "Network ACLs are the subnet-wide backstop behind security groups; an edited entry can open or cut off " +
     "a whole subnet.",
   set: "cis",
+  // CIS v1.2.0 3.11, v1.4.0-v5.0.0 4.11 and CloudWatch.11.
+  requires: callsOn(
+    EC2,
+    ...["CreateNetworkAcl", "CreateNetworkAclEntry", "DeleteNetworkAcl", "DeleteNetworkAclEntry"],
+    ...["ReplaceNetworkAclEntry", "ReplaceNetworkAclAssociation"],
+  ),
   vectors: {
     matches: [
       apiCall(EC2, "CreateNetworkAclEntry", { requestParameters: { networkAclId: "acl-0123456789abcdef0" } }),
@@ -69,6 +82,12 @@ export const networkGatewayChanges: MonitoringControl = {
     "A new internet or customer gateway creates a path into or out of a VPC that bypasses the inspected " +
     "egress route.",
   set: "cis",
+  // CIS v1.2.0 3.12, v1.4.0-v5.0.0 4.12 and CloudWatch.12.
+  requires: callsOn(
+    EC2,
+    ...["CreateCustomerGateway", "DeleteCustomerGateway", "AttachInternetGateway"],
+    ...["CreateInternetGateway", "DeleteInternetGateway", "DetachInternetGateway"],
+  ),
   vectors: {
     matches: [
       apiCall(EC2, "CreateInternetGateway"),
@@ -98,6 +117,12 @@ export const routeTableChanges: MonitoringControl = {
     "A changed route can send a subnet's traffic around the firewall or to an attacker-controlled " +
     "appliance without touching any security group.",
   set: "cis",
+  // CIS v1.2.0 3.13, v1.4.0-v5.0.0 4.13 and CloudWatch.13.
+  requires: callsOn(
+    EC2,
+    ...["CreateRoute", "CreateRouteTable", "ReplaceRoute", "ReplaceRouteTableAssociation"],
+    ...["DeleteRouteTable", "DeleteRoute", "DisassociateRouteTable"],
+  ),
   vectors: {
     matches: [
       apiCall(EC2, "CreateRoute", {
@@ -123,6 +148,14 @@ export const vpcChanges: MonitoringControl = {
     "Peering connects a VPC to another network, possibly in a foreign account, and attribute changes alter " +
     "DNS behaviour for everything inside it.",
   set: "cis",
+  // CIS v1.2.0 3.14, v1.4.0-v5.0.0 4.14 and CloudWatch.14 (ClassicLink is retired, but every published
+  // text still lists its calls).
+  requires: callsOn(
+    EC2,
+    ...["CreateVpc", "DeleteVpc", "ModifyVpcAttribute", "AcceptVpcPeeringConnection"],
+    ...["CreateVpcPeeringConnection", "DeleteVpcPeeringConnection", "RejectVpcPeeringConnection"],
+    ...["AttachClassicLinkVpc", "DetachClassicLinkVpc", "DisableVpcClassicLink", "EnableVpcClassicLink"],
+  ),
   vectors: {
     matches: [
       apiCall(EC2, "CreateVpcPeeringConnection", {

@@ -1,3 +1,4 @@
+import { callsOn } from "./required-calls";
 import type { MonitoringControl } from "./types";
 import { apiCall, assumedRole, iamUser, ordinaryActivity } from "./vectors";
 
@@ -18,6 +19,8 @@ export const cloudTrailEventSelectorChanges: MonitoringControl = {
     "Event selectors can turn off management events while the trail keeps logging, so CIS 4.5 never fires " +
     "and the trail looks healthy.",
   set: "extended",
+  // Ours (no CIS or Security Hub text): the Stratus Red Team technique's call.
+  requires: callsOn("cloudtrail.amazonaws.com", "PutEventSelectors"),
   corpusEvidence: ["aws.defense-evasion.cloudtrail-event-selectors.json"],
   vectors: {
     matches: [
@@ -47,6 +50,8 @@ export const vpcFlowLogDeletion: MonitoringControl = {
     "Flow logs are the network record of an intrusion; deleting them hides lateral movement and " +
     "exfiltration, and no CIS VPC filter covers it.",
   set: "extended",
+  // Ours (no CIS or Security Hub text): the Stratus Red Team technique's call.
+  requires: callsOn(EC2, "DeleteFlowLogs"),
   corpusEvidence: ["aws.defense-evasion.vpc-remove-flow-logs.json"],
   vectors: {
     matches: [
@@ -72,6 +77,11 @@ export const dnsQueryLogDeletion: MonitoringControl = {
     "DNS query logs show command-and-control and exfiltration domains; removing them is defence evasion " +
     "that leaves the rest of the network logging untouched.",
   set: "extended",
+  // Ours (no CIS or Security Hub text): both ways to stop a VPC's query logging.
+  requires: callsOn(
+    "route53resolver.amazonaws.com",
+    ...["DeleteResolverQueryLogConfig", "DisassociateResolverQueryLogConfig"],
+  ),
   corpusEvidence: ["aws.defense-evasion.dns-delete-logs.json"],
   vectors: {
     matches: [
@@ -102,6 +112,8 @@ export const iamLoginProfileChanges: MonitoringControl = {
     "Giving an existing user a console password, or resetting someone else's, is a quiet way to gain or " +
     "keep interactive access without touching any policy.",
   set: "extended",
+  // Ours (no CIS or Security Hub text): the Stratus Red Team techniques' calls.
+  requires: callsOn(IAM, "CreateLoginProfile", "UpdateLoginProfile"),
   corpusEvidence: [
     "aws.persistence.iam-create-user-login-profile.json",
     "aws.privilege-escalation.iam-update-user-login-profile.json",
@@ -137,6 +149,8 @@ export const iamAccessKeyForNamedUser: MonitoringControl = {
     "Minting a long-lived key for another user is classic persistence: the key outlives the attacker's " +
     "session and is used under someone else's name.",
   set: "extended",
+  // Ours (no CIS or Security Hub text): a key minted for a user the request names.
+  requires: [{ eventSource: IAM, eventName: "CreateAccessKey", requestParameters: { userName: "bob" } }],
   corpusEvidence: ["aws.persistence.iam-backdoor-user.json", "aws.persistence.iam-create-admin-user.json"],
   vectors: {
     matches: [
@@ -170,6 +184,8 @@ export const iamRoleTrustPolicyChanges: MonitoringControl = {
     "Adding a foreign account to a role's trust policy is a backdoor that uses the role's existing " +
     "permissions, so CIS 4.4 (permission policies only) never sees it.",
   set: "extended",
+  // Ours (no CIS or Security Hub text): the Stratus Red Team technique's call.
+  requires: callsOn(IAM, "UpdateAssumeRolePolicy"),
   corpusEvidence: ["aws.persistence.iam-backdoor-role.json"],
   vectors: {
     matches: [
@@ -197,6 +213,16 @@ export const snapshotOrImageSharing: MonitoringControl = {
     "Sharing a snapshot or image with another account copies a whole disk or database out of the " +
     "organization without a single data-plane read.",
   set: "extended",
+  // Ours (no CIS or Security Hub text): the three Stratus Red Team sharing techniques, plus RDS clusters.
+  requires: [
+    ...callsOn(EC2, "ModifySnapshotAttribute"),
+    {
+      eventSource: EC2,
+      eventName: "ModifyImageAttribute",
+      requestParameters: { attributeType: "launchPermission" },
+    },
+    ...callsOn("rds.amazonaws.com", "ModifyDBSnapshotAttribute", "ModifyDBClusterSnapshotAttribute"),
+  ],
   corpusEvidence: [
     "aws.exfiltration.ec2-share-ami.json",
     "aws.exfiltration.ec2-share-ebs-snapshot.json",

@@ -35,6 +35,28 @@ export type TestRecord = CloudTrailRecord;
 
 export type ControlSet = "cis" | "extended";
 
+/**
+ * One call a control exists to catch: an event source and name, plus whatever else defines it. The
+ * judge turns each into records (see `required-records.ts`); a filter covers the control only when it
+ * matches every one.
+ */
+export interface RequiredCall {
+  readonly eventSource: string;
+  readonly eventName: string;
+  /** Who must be caught making it; absent means any ordinary principal (IAM user, assumed role, root). */
+  readonly principal?: "IAMUser" | "Root";
+  /** The call was refused with this error code (unauthorized calls, a root call that failed). */
+  readonly errorCode?: string;
+  /** A console sign-in: its result and whether MFA was used. */
+  readonly signIn?: {
+    readonly outcome: "Success" | "Failure";
+    readonly mfaUsed: boolean;
+    readonly errorMessage?: string;
+  };
+  /** Request fields that make the call the one the control is about (e.g. an AMI's launch permission). */
+  readonly requestParameters?: Record<string, unknown>;
+}
+
 export interface MonitoringControl {
   /** Stable kebab-case id; used in resource names, so never renamed. */
   id: string;
@@ -51,7 +73,17 @@ export interface MonitoringControl {
   trigger: string;
   rationale: string;
   set: ControlSet;
+  /**
+   * Every call the control exists for, written from the CIS AWS Foundations Benchmark (v1.2.0 to v5.0.0)
+   * and Security Hub CloudWatch.1-14 texts; a filter that misses any of them leaves a blind spot.
+   */
+  requires: readonly RequiredCall[];
   /** Corpus files (stratus-red-team technique names) whose records justify an extended control. */
   corpusEvidence?: readonly string[];
+  /**
+   * Hand-written realistic records: `matches` the catalog's pattern catches; `ignores` it stays silent
+   * on. Ordinary successful read-only `ignores` (and `ordinaryActivity()`) are noise every filter must
+   * ignore; the other `ignores` are ones a published, noisier form may match (an advisory finding).
+   */
   vectors: { matches: readonly TestRecord[]; ignores: readonly TestRecord[] };
 }

@@ -124,6 +124,7 @@ export interface ConsoleLoginOptions {
   mfaUsed: boolean;
   outcome: "Success" | "Failure";
   errorMessage?: string;
+  awsRegion?: string;
 }
 
 /** A console sign-in as signin.amazonaws.com records it (note: no errorCode, only errorMessage). */
@@ -143,6 +144,7 @@ export function consoleLogin(options: ConsoleLoginOptions): CloudTrailRecord {
       MFAUsed: options.mfaUsed ? "Yes" : "No",
     },
     errorMessage: failed ? (options.errorMessage ?? "Failed authentication") : undefined,
+    awsRegion: options.awsRegion,
   });
 }
 

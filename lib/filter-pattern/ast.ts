@@ -1,5 +1,26 @@
 /** The parsed form of a CloudWatch Logs filter pattern: plain data, no positions. */
-export type FilterPatternAst = JsonPatternAst | TermsPatternAst;
+export type FilterPatternAst = JsonPatternAst | TermsPatternAst | DelimitedPatternAst;
+
+/** `[ip, user, ..., status_code = 4*, bytes]`: conditions on the fields of a space-delimited event. */
+export interface DelimitedPatternAst {
+  readonly kind: "delimited";
+  readonly fields: readonly DelimitedField[];
+}
+
+/** `...` stands for any number of fields; a field may be unnamed (`[a, , c]` or a trailing comma). */
+export type DelimitedField =
+  | { readonly type: "ellipsis" }
+  | { readonly type: "field"; readonly name?: string; readonly condition?: DelimitedCondition };
+
+/** `status_code = 403 || status_code = 404`: `&&` binds tighter than `||`, as in JSON patterns. */
+export type DelimitedCondition =
+  | { readonly type: "or" | "and"; readonly operands: readonly DelimitedCondition[] }
+  | {
+      readonly type: "comparison";
+      readonly field: string;
+      readonly operator: ComparisonOperator;
+      readonly value: JsonValue;
+    };
 
 /** `{ ... }`: conditions on fields of a JSON log event. */
 export interface JsonPatternAst {

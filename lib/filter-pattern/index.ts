@@ -1,15 +1,17 @@
+import { compileDelimitedPattern } from "./compile-delimited";
 import { compileJsonPattern } from "./compile-json";
 import { compileTermsPattern } from "./compile-terms";
 import { parseFilterPattern } from "./parser";
 
 export { FilterPatternSyntaxError } from "./errors";
 export { parseFilterPattern } from "./parser";
+export { splitDelimitedEvent } from "./compile-delimited";
 export type * from "./ast";
 
 export interface FilterMatcher {
   readonly source: string;
-  readonly kind: "json" | "terms";
-  /** Match a log event that is already parsed JSON (a CloudTrail record). Term patterns match its JSON text. */
+  readonly kind: "json" | "terms" | "delimited";
+  /** Match a log event that is already parsed JSON (a CloudTrail record). Other patterns match its JSON text. */
   matchesRecord(record: unknown): boolean;
   /** Match a raw log event message (JSON text is parsed once for JSON patterns; non-JSON never matches them). */
   matchesMessage(message: string): boolean;
@@ -35,10 +37,10 @@ export function compileFilterPattern(pattern: string): FilterMatcher {
       },
     });
   }
-  const match = compileTermsPattern(ast);
+  const match = ast.kind === "delimited" ? compileDelimitedPattern(ast) : compileTermsPattern(ast);
   return Object.freeze({
     source: pattern,
-    kind: "terms" as const,
+    kind: ast.kind,
     matchesRecord: (record: unknown) => match(jsonText(record)),
     matchesMessage: match,
   });

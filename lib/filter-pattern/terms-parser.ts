@@ -23,15 +23,6 @@ export function parseTermsPattern(pattern: string): TermsPatternAst {
       "remove the whitespace before '{'",
     );
   }
-  if (pattern[i] === "[") {
-    throw syntaxErrorAt(
-      pattern,
-      i,
-      "a term pattern or a JSON pattern",
-      undefined,
-      "space-delimited patterns ([...]) are not supported",
-    );
-  }
   if (pattern[i] === "%") return { kind: "terms", terms: [readStandaloneRegex(pattern, i)] };
   const terms: TermNode[] = [];
   while (i < pattern.length) {

@@ -15,6 +15,21 @@ const ouId = z.string().regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, "an OU id li
 const PARENT_ID = /^(?:r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
 const parentId = z.string().regex(PARENT_ID, "a root id (r-…) or an OU id (ou-…)");
 
+/**
+ * A policy type's state on a root. The type is a plain string: a type AWS adds later must not make a
+ * fresh inventory unreadable.
+ */
+const rootPolicyType = z.strictObject({
+  type: z.string().min(1),
+  status: z.enum(["ENABLED", "PENDING_ENABLE", "PENDING_DISABLE"]),
+});
+
+/** Policies attached directly to a root or OU, by type, AWS-managed ones (FullAWSAccess) included. */
+const attachedPolicyCounts = z
+  .record(z.string().min(1), z.number().int().nonnegative())
+  .optional()
+  .describe("Policies attached directly, by type; absent when not listed.");
+
 export const organizationSnapshotSchema = z
   .strictObject({
     organization: z.strictObject({
@@ -23,8 +38,21 @@ export const organizationSnapshotSchema = z
       managementAccountId: accountId,
       featureSet: z.enum(["ALL", "CONSOLIDATED_BILLING"]),
     }),
-    roots: z.array(z.strictObject({ id: rootId, name: z.string().min(1) })).min(1, "at least one root"),
-    organizationalUnits: z.array(z.strictObject({ id: ouId, name: z.string().min(1), parentId })),
+    roots: z
+      .array(
+        z.strictObject({
+          id: rootId,
+          name: z.string().min(1),
+          // Absent in snapshots written before org-governance recorded them; the guardrails then ask
+          // for a fresh inventory.
+          policyTypes: z.array(rootPolicyType).optional(),
+          attachedPolicyCounts,
+        }),
+      )
+      .min(1, "at least one root"),
+    organizationalUnits: z.array(
+      z.strictObject({ id: ouId, name: z.string().min(1), parentId, attachedPolicyCounts }),
+    ),
     accounts: z
       .array(
         z.strictObject({

@@ -12,7 +12,8 @@ export interface ArchiveKeyPolicyArgs {
 
 /**
  * The key that encrypts the archived logs. CloudTrail may use it only for trails of the management
- * account (the encryption context CloudTrail sets) and only on behalf of this trail (`aws:SourceArn`);
+ * account (the encryption context CloudTrail sets) and only on behalf of this trail (`aws:SourceArn`),
+ * to generate data keys and, because the bucket uses an S3 Bucket Key, to decrypt them;
  * principals of the log-archive account may decrypt only objects that carry that CloudTrail context.
  */
 export function archiveKeyPolicy(args: ArchiveKeyPolicyArgs): PolicyDocument {
@@ -24,7 +25,9 @@ export function archiveKeyPolicy(args: ArchiveKeyPolicyArgs): PolicyDocument {
       Sid: "CloudTrailEncryptsLogs",
       Effect: "Allow",
       Principal: { Service: "cloudtrail.amazonaws.com" },
-      Action: "kms:GenerateDataKey*",
+      // kms:Decrypt as well: the archive bucket uses an S3 Bucket Key, and "Configure AWS KMS key policies
+      // for CloudTrail" says that then CloudTrail needs kms:Decrypt to create or update a trail with SSE-KMS.
+      Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
       Resource: "*",
       Condition: { StringEquals: { "aws:SourceArn": args.trailArn }, StringLike: cloudTrailContext },
     },

@@ -1,7 +1,6 @@
 import { policyDocument, PolicyDocument } from "./document";
 
 export interface TrailLogsRoleArgs {
-  trailArn: string;
   managementAccountId: string;
   organizationId: string;
   region: string;
@@ -9,16 +8,29 @@ export interface TrailLogsRoleArgs {
   logGroupArn: string;
 }
 
-/** Only CloudTrail, acting for this one trail of this account, may assume the delivery role. */
-export function trailLogsAssumeRolePolicy(args: TrailLogsRoleArgs): PolicyDocument {
+/** The trust policy's one statement: the only service grant of the program that is not pinned. */
+export const DELIVERY_ROLE_TRUST_SID = "CloudTrailAssumesDeliveryRole";
+
+/**
+ * The service grants that carry no `aws:SourceArn`/`aws:SourceAccount` pin, and why. The CloudTrail user
+ * guide page "Role policy document for CloudTrail to use CloudWatch Logs for monitoring"
+ * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-required-policy-for-cloudwatch-logs.html)
+ * says confused-deputy prevention does not apply to this role and that its policy does not support those
+ * keys: CloudTrail rejects a pinned trust policy with `InvalidCloudWatchLogsRoleArnException`. The role's
+ * permissions policy is what keeps it narrow: it writes only to this trail's streams of one log group.
+ */
+export const UNPINNED_SERVICE_GRANTS: Readonly<Record<string, string>> = {
+  [DELIVERY_ROLE_TRUST_SID]:
+    'CloudTrail\'s CloudWatch Logs delivery role: "Role policy document for CloudTrail to use CloudWatch Logs for monitoring" says aws:SourceArn/aws:SourceAccount are not supported here',
+};
+
+/** CloudTrail may assume the delivery role; see UNPINNED_SERVICE_GRANTS for why it carries no condition. */
+export function trailLogsAssumeRolePolicy(): PolicyDocument {
   return policyDocument({
-    Sid: "CloudTrailAssumesForThisTrail",
+    Sid: DELIVERY_ROLE_TRUST_SID,
     Effect: "Allow",
     Principal: { Service: "cloudtrail.amazonaws.com" },
     Action: "sts:AssumeRole",
-    Condition: {
-      StringEquals: { "aws:SourceArn": args.trailArn, "aws:SourceAccount": args.managementAccountId },
-    },
   });
 }
 

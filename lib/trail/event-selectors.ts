@@ -1,18 +1,12 @@
-/** One advanced event selector, as CloudTrail's API and `aws.cloudtrail.Trail` take it. */
-export interface AdvancedEventSelector {
-  name: string;
-  fieldSelectors: FieldSelector[];
-}
+import type { Unwrap } from "@pulumi/pulumi";
+import type { cloudtrail } from "@pulumi/aws/types/input";
 
-export interface FieldSelector {
-  field: string;
-  equals?: string[];
-  notEquals?: string[];
-  startsWith?: string[];
-  notStartsWith?: string[];
-  endsWith?: string[];
-  notEndsWith?: string[];
-}
+/**
+ * One advanced event selector: the provider's own input type, with plain values. Its operator names are
+ * plural (`notStartsWiths`), so a singular name does not compile.
+ */
+export type AdvancedEventSelector = Unwrap<cloudtrail.TrailAdvancedEventSelector>;
+export type FieldSelector = Unwrap<cloudtrail.TrailAdvancedEventSelectorFieldSelector>;
 
 export interface DataEventsSettings {
   s3: "none" | "WriteOnly" | "ReadOnly" | "All";
@@ -53,7 +47,7 @@ export function trailEventSelectors(
         { field: "eventCategory", equals: ["Data"] },
         { field: "resources.type", equals: ["AWS::S3::Object"] },
         ...readOnlySelector(dataEvents.s3),
-        { field: "resources.ARN", notStartsWith: ownBucketArns.map((arn) => `${arn}/`) },
+        { field: "resources.ARN", notStartsWiths: ownBucketArns.map((arn) => `${arn}/`) },
       ],
     });
   }

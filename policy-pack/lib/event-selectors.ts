@@ -57,8 +57,23 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
 
+/**
+ * Keys of a field selector that are neither `field` nor an operator the provider knows, e.g. the singular
+ * `notStartsWith`. The provider would not send them to CloudTrail, so a selector relying on one selects
+ * more (or less) than its author meant: it never counts as an exclusion.
+ */
+function unknownOperatorsOf(field: FieldSelector): string[] {
+  return Object.keys(field).filter(
+    (key) => key !== "field" && !(OPERATORS as readonly string[]).includes(key),
+  );
+}
+
 /** The operators a field selector uses, e.g. `eventSource notEquals [kms.amazonaws.com]`. */
 function describeField(field: FieldSelector): string {
+  const unknown = unknownOperatorsOf(field);
+  if (unknown.length > 0) {
+    return `${String(field.field)} uses unknown operator ${unknown.join(", ")} (known: ${OPERATORS.join(", ")})`;
+  }
   const used = OPERATORS.filter((operator) => strings(field[operator]).length > 0).map(
     (operator) => `${operator} [${strings(field[operator]).join(", ")}]`,
   );
@@ -126,7 +141,9 @@ function advancedManagementCoverage(selectors: readonly (readonly FieldSelector[
     const category = fieldNamed(selector, "eventCategory");
     if (!category || !strings(category.equals).includes("Management")) continue;
     const narrowing = selector.filter(
-      (field) => field.field !== "eventCategory" && field.field !== "readOnly",
+      (field) =>
+        (field.field !== "eventCategory" && field.field !== "readOnly") ||
+        unknownOperatorsOf(field).length > 0,
     );
     if (narrowing.length > 0) {
       narrowedBy.push(...narrowing.map(describeField));
@@ -186,8 +203,9 @@ function advancedS3WriteCoverage(selectors: readonly (readonly FieldSelector[])[
     if (!resourceType || !strings(resourceType.equals).includes("AWS::S3::Object")) continue;
     const narrowing = selector.filter(
       (field) =>
-        !["eventCategory", "resources.type", "readOnly"].includes(String(field.field)) &&
-        !(field.field === "resources.ARN" && onlyExcludes(field)),
+        unknownOperatorsOf(field).length > 0 ||
+        (!["eventCategory", "resources.type", "readOnly"].includes(String(field.field)) &&
+          !(field.field === "resources.ARN" && onlyExcludes(field))),
     );
     if (narrowing.length > 0) {
       shortfalls.push(...narrowing.map(describeField));

@@ -35,9 +35,11 @@ export function rulesOfBucket(props: Readonly<Record<string, unknown>>): ExpiryR
 
 /**
  * What an enabled rule deletes too early: current objects younger than `days`, everything on a fixed
- * date, or noncurrent versions sooner than `days` after they were replaced.
+ * date, or noncurrent versions sooner than `days` after they were replaced, unless `lockHoldsVersions`:
+ * a default Object Lock retention of at least `days` keeps lifecycle from deleting any version before
+ * then ("Object Lock considerations", section "Managing S3 Lifecycle policies with Object Lock").
  */
-export function earlyExpiries(rule: ExpiryRule, days: number): string[] {
+export function earlyExpiries(rule: ExpiryRule, days: number, lockHoldsVersions = false): string[] {
   if (!rule.enabled) return [];
   const problems: string[] = [];
   if (rule.expirationDays !== undefined && rule.expirationDays > 0 && rule.expirationDays < days) {
@@ -46,7 +48,8 @@ export function earlyExpiries(rule: ExpiryRule, days: number): string[] {
   if (rule.expirationDate !== undefined && rule.expirationDate !== "") {
     problems.push(`expires objects of any age on ${rule.expirationDate}`);
   }
-  if (rule.noncurrentDays !== undefined && rule.noncurrentDays > 0 && rule.noncurrentDays < days) {
+  const early = rule.noncurrentDays !== undefined && rule.noncurrentDays > 0 && rule.noncurrentDays < days;
+  if (early && !lockHoldsVersions) {
     problems.push(`expires noncurrent versions after ${rule.noncurrentDays} days`);
   }
   return problems;

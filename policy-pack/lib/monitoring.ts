@@ -1,5 +1,18 @@
-import type { MonitoringControl } from "../../lib/controls";
-import { type FilterMatcher, FilterPatternSyntaxError, compileFilterPattern } from "../../lib/filter-pattern";
+import {
+  type CloudTrailRecord,
+  type MonitoringControl,
+  type RequiredRecord,
+  ignoredRecords,
+  requiredRecords,
+} from "../../lib/controls";
+import {
+  type FilterMatcher,
+  type FilterPatternAst,
+  FilterPatternSyntaxError,
+  type JsonExpression,
+  compileFilterPattern,
+  parseFilterPattern,
+} from "../../lib/filter-pattern";
 import { isSnsTopicArn } from "./arn";
 import { asArray, valueAt } from "./read";
 import { LOG_METRIC_FILTER, METRIC_ALARM, SNS_TOPIC } from "./resource-types";
@@ -33,27 +46,70 @@ export function filtersOn(stack: Stack, group: WatchedGroup) {
   return { on, undetermined };
 }
 
+/** What a filter pattern does for one control. */
+export type Coverage =
+  /** Matches every required call and no ordinary noise; `noisier` lists what the catalog's pattern ignores but this one matches. */
+  | { readonly kind: "covers"; readonly noisier: readonly string[] }
+  | { readonly kind: "fails"; readonly why: string; readonly missed: readonly string[] };
+
 /**
- * Judges patterns by what they match, not how they are written: a pattern passes a control when it
- * matches every record the control must catch and none it must ignore. Compiled patterns are cached.
+ * Judges patterns by what they match, not how they are written. A pattern covers a control when it
+ * matches one record per required call and variant (`requiredRecords`), and none of the ordinary,
+ * successful read-only activity every alarm must stay silent on. Matching something else the catalog's
+ * pattern ignores (a failed or SSO sign-in, say) is noisier, not wrong. Verdicts are cached.
  */
 export class PatternJudge {
   private readonly compiled = new Map<string, FilterMatcher | FilterPatternSyntaxError>();
+  private readonly verdicts = new Map<string, Coverage>();
+  /** Records tried so far, for tests that keep the judge's cost in check. */
+  recordsTried = 0;
 
-  judge(pattern: string, control: MonitoringControl): Verdict {
+  judge(pattern: string, control: MonitoringControl): Coverage {
+    const key = `${control.id}\u0000${pattern}`;
+    let verdict = this.verdicts.get(key);
+    if (verdict === undefined) {
+      verdict = this.judgeAfresh(pattern, control);
+      this.verdicts.set(key, verdict);
+    }
+    return verdict;
+  }
+
+  private judgeAfresh(pattern: string, control: MonitoringControl): Coverage {
     const matcher = this.compile(pattern);
     if (matcher instanceof FilterPatternSyntaxError)
-      return { kind: "fail", why: `its pattern does not parse (${matcher.message})` };
-    const missed = control.vectors.matches.find((record) => !matcher.matchesRecord(record));
-    if (missed)
-      return { kind: "fail", why: `its pattern misses ${describeRecord(missed)}, which it must catch` };
-    const caught = control.vectors.ignores.find((record) => matcher.matchesRecord(record));
-    if (caught)
+      return { kind: "fails", why: `its pattern does not parse (${matcher.message})`, missed: [] };
+    const matches = (record: unknown) => {
+      this.recordsTried++;
+      return matcher.matchesRecord(record);
+    };
+    const required = requiredRecords(control);
+    const missedVariants = required.filter(({ record }) => !matches(record));
+    if (missedVariants.length > 0) {
+      const missed = describeMisses(required, missedVariants);
+      const calls = new Set(required.map(({ callText }) => callText)).size;
       return {
-        kind: "fail",
-        why: `its pattern also matches ${describeRecord(caught)}, which it must ignore`,
+        kind: "fails",
+        why: `its pattern misses ${missed.length === calls ? "every one" : `${missed.length}`} of the ${calls} ${calls === 1 ? "call" : "calls"} the control exists for: ${missed.join("; ")}`,
+        missed,
       };
-    return OK;
+    }
+    const { noise, quieter } = ignoredRecords(control);
+    const noisy = noise.filter(matches);
+    if (noisy.length > 0) {
+      const loose = looseExclusions(pattern);
+      return {
+        kind: "fails",
+        why:
+          `its pattern fires on ordinary successful calls (${noisy.map(describeRecord).join(", ")}), so its alarm ` +
+          `would count everyday activity` +
+          (loose.length === 0
+            ? ""
+            : `: ${loose.join(" and ")} ${loose.length === 1 ? "is an alternative" : "are alternatives"} of \`||\`, ` +
+              `so on ${loose.length === 1 ? "its" : "their"} own ${loose.length === 1 ? "it matches" : "they match"} nearly every event; join such exclusions with \`&&\``),
+        missed: [],
+      };
+    }
+    return { kind: "covers", noisier: quieter.filter(matches).map(describeRecord) };
   }
 
   private compile(pattern: string): FilterMatcher | FilterPatternSyntaxError {
@@ -71,9 +127,66 @@ export class PatternJudge {
   }
 }
 
-function describeRecord(record: MonitoringControl["vectors"]["matches"][number]): string {
+/** Each missed call once; a call missed in only some variants names them. */
+function describeMisses(all: readonly RequiredRecord[], missed: readonly RequiredRecord[]): string[] {
+  const byCall = new Map<string, RequiredRecord[]>();
+  for (const entry of missed) byCall.set(entry.callText, [...(byCall.get(entry.callText) ?? []), entry]);
+  return [...byCall].map(([callText, entries]) => {
+    const variants = all.filter((entry) => entry.callText === callText).length;
+    return entries.length === variants ? callText : `${callText} ${entries.map((e) => e.variant).join(", ")}`;
+  });
+}
+
+/** Negations (`$.eventName != "HeadBucket"`) that are alternatives of an `||`, as written, if any. */
+function looseExclusions(pattern: string): string[] {
+  let ast: FilterPatternAst;
+  try {
+    ast = parseFilterPattern(pattern);
+  } catch {
+    return [];
+  }
+  if (ast.kind !== "json") return [];
+  const found: string[] = [];
+  const visit = (expression: JsonExpression): void => {
+    if (expression.type !== "or" && expression.type !== "and") return;
+    for (const operand of expression.operands) {
+      if (expression.type === "or" && isNegation(operand)) found.push(`\`${showCondition(operand)}\``);
+      else visit(operand);
+    }
+  };
+  visit(ast.expression);
+  return found;
+}
+
+function isNegation(expression: JsonExpression): boolean {
+  if (expression.type === "comparison") return expression.operator === "!=";
+  if (expression.type === "predicate") return expression.predicate === "NOT EXISTS";
+  return expression.type === "and" && expression.operands.every(isNegation);
+}
+
+function showCondition(expression: JsonExpression): string {
+  if (expression.type === "comparison") {
+    const { value } = expression;
+    const shown =
+      value.type === "regex"
+        ? `%${value.source}%`
+        : value.type === "string" && value.quoted
+          ? `"${value.text}"`
+          : value.text;
+    return `${expression.selector.text} ${expression.operator} ${shown}`;
+  }
+  if (expression.type === "predicate") return `${expression.selector.text} ${expression.predicate}`;
+  return expression.operands.map(showCondition).join(" && ");
+}
+
+function describeRecord(record: CloudTrailRecord): string {
   const who = typeof record.userIdentity?.type === "string" ? ` by ${record.userIdentity.type}` : "";
-  const error = typeof record.errorCode === "string" ? ` failing with ${record.errorCode}` : "";
+  const error =
+    typeof record.errorCode === "string"
+      ? ` failing with ${record.errorCode}`
+      : typeof record.errorMessage === "string"
+        ? ` failing with "${record.errorMessage}"`
+        : "";
   return `${record.eventName} on ${record.eventSource}${who}${error}`;
 }
 

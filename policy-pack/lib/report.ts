@@ -18,8 +18,8 @@ export interface ReportTarget {
 }
 
 /**
- * Hands findings to the Pulumi engine: violations at the policy's own level, "cannot judge yet" as
- * advisory whatever that level is, and "not applicable" only when nothing else was found.
+ * Hands findings to the Pulumi engine: violations at the policy's own level, "cannot judge yet" and
+ * "passes, but note this" as advisory whatever that level is, and "not applicable" only when nothing else was found.
  */
 export function reportFindings(findings: readonly Finding[], target: ReportTarget): void {
   const relevant = distinct(findings.filter((finding) => finding.status !== "not-applicable"));
@@ -34,7 +34,7 @@ export function reportFindings(findings: readonly Finding[], target: ReportTarge
   for (const finding of relevant) {
     if (finding.status === "non-compliant") {
       target.reportViolation(finding.reason, finding.urn);
-    } else if (finding.status === "unknown") {
+    } else if (finding.status === "unknown" || finding.status === "advisory") {
       emitDiagnostic({
         message: `${target.description}\n${finding.reason}`,
         enforcementLevel: "advisory",

@@ -7,7 +7,9 @@ export type RuleResult =
   | { readonly status: "compliant" }
   | { readonly status: "non-compliant"; readonly reason: string }
   | { readonly status: "not-applicable"; readonly reason: string }
-  | { readonly status: "unknown"; readonly reason: string };
+  | { readonly status: "unknown"; readonly reason: string }
+  /** Passes, with something worth a reviewer's attention; reported as advisory whatever the policy's level. */
+  | { readonly status: "advisory"; readonly reason: string };
 
 /** A stack-level verdict, attached to the resource it is about (the stack itself when `urn` is absent). */
 export type Finding = RuleResult & { readonly urn?: string };
@@ -16,6 +18,7 @@ export const compliant = (): RuleResult => ({ status: "compliant" });
 export const nonCompliant = (reason: string): RuleResult => ({ status: "non-compliant", reason });
 export const notApplicable = (reason: string): RuleResult => ({ status: "not-applicable", reason });
 export const unknown = (reason: string): RuleResult => ({ status: "unknown", reason });
+export const advisory = (reason: string): RuleResult => ({ status: "advisory", reason });
 
 /** A reason for values that only exist once `pulumi up` has created the resources they come from. */
 export function notKnownYet(what: string): RuleResult {
@@ -28,11 +31,16 @@ export function at(urn: string | undefined, result: RuleResult): Finding {
   return urn === undefined ? result : { ...result, urn };
 }
 
-/** The first result that is not compliant, so one rule can chain several requirements in order. */
+/**
+ * The first result that is not compliant, so one rule can chain several requirements in order; an
+ * advisory note comes back only when every later requirement passes.
+ */
 export function firstProblem(...checks: ReadonlyArray<() => RuleResult>): RuleResult {
+  let note: RuleResult | undefined;
   for (const check of checks) {
     const result = check();
-    if (result.status !== "compliant") return result;
+    if (result.status === "advisory") note ??= result;
+    else if (result.status !== "compliant") return result;
   }
-  return compliant();
+  return note ?? compliant();
 }

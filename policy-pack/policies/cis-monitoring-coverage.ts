@@ -7,6 +7,7 @@ import { PatternJudge, type WatchedGroup, filtersOn, judgeAlarmed, metricOf } fr
 import {
   type Finding,
   type RuleResult,
+  advisory,
   at,
   compliant,
   nonCompliant,
@@ -110,7 +111,7 @@ function judgeControl(
   groupTitle: string,
 ): RuleResult {
   const name = describeControl(control);
-  const matching: StackResource[] = [];
+  const matching: { filter: StackResource; noisier: readonly string[] }[] = [];
   const misses: { filter: StackResource; why: string }[] = [];
   let patternsUnknown = someFiltersUndetermined;
   for (const filter of filters) {
@@ -118,8 +119,8 @@ function judgeControl(
     if (isUnknown(pattern)) patternsUnknown = true;
     if (typeof pattern !== "string" || isUnknown(pattern)) continue;
     const verdict = judge.judge(pattern, control);
-    if (verdict.kind === "ok") matching.push(filter);
-    else if (verdict.kind === "fail") misses.push({ filter, why: verdict.why });
+    if (verdict.kind === "covers") matching.push({ filter, noisier: verdict.noisier });
+    else misses.push({ filter, why: verdict.why });
   }
   if (matching.length === 0) {
     if (patternsUnknown) return notKnownYet(`which metric filter on ${groupTitle} covers ${name}`);
@@ -133,10 +134,23 @@ function judgeControl(
       `${name}: no metric filter on ${groupTitle} catches its events${detail}; add one with pattern ${control.filterPattern}`,
     );
   }
-  const verdicts = matching.map((filter) => judgeAlarmed(stack, filter));
-  if (verdicts.some((verdict) => verdict.kind === "ok")) return compliant();
-  if (verdicts.some((verdict) => verdict.kind === "unknown")) return notKnownYet(`the alarm for ${name}`);
-  const failure = verdicts.find((verdict) => verdict.kind === "fail");
+  const verdicts = matching.map(({ filter, noisier }) => ({
+    filter,
+    noisier,
+    alarm: judgeAlarmed(stack, filter),
+  }));
+  const alarmed = verdicts.filter(({ alarm }) => alarm.kind === "ok");
+  if (alarmed.length > 0) {
+    const quiet = alarmed.find(({ noisier }) => noisier.length === 0);
+    if (quiet !== undefined) return compliant();
+    const [noisy] = alarmed;
+    return advisory(
+      `${name}: ${label(noisy.filter)} covers it, but is noisier than the catalog's pattern: it also fires on ` +
+        `${noisy.noisier.join(", ")}; pattern ${control.filterPattern} stays silent on them`,
+    );
+  }
+  if (verdicts.some(({ alarm }) => alarm.kind === "unknown")) return notKnownYet(`the alarm for ${name}`);
+  const failure = verdicts.find(({ alarm }) => alarm.kind === "fail")?.alarm;
   return nonCompliant(`${name}: ${failure?.kind === "fail" ? failure.why : "no alarm notifies anyone"}`);
 }
 

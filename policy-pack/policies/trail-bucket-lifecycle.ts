@@ -46,6 +46,8 @@ function judgeLifecycle(
   if (lock.kind === "unknown") return notKnownYet(`${lock.what} of ${title}`);
   const lockDays = lock.kind === "enabled" ? (lock.retention?.days ?? 0) : 0;
   const days = Math.max(policy.minimumRetentionDays, lockDays);
+  // Versions are locked from creation for lockDays: lifecycle cannot delete one, noncurrent or not, sooner.
+  const lockHoldsVersions = lockDays >= days;
   const { linked, undetermined } = settings(BUCKET_LIFECYCLE);
   if (linked.length === 0 && undetermined.length > 0) {
     return notKnownYet(`which bucket ${label(undetermined[0])} applies to`);
@@ -57,7 +59,9 @@ function judgeLifecycle(
   if (ruleSets.includes("unknown")) return notKnownYet(`the lifecycle rules of ${title}`);
   const problems = (ruleSets as ExpiryRule[][])
     .flat()
-    .flatMap((rule) => earlyExpiries(rule, days).map((problem) => `rule "${rule.id}" ${problem}`));
+    .flatMap((rule) =>
+      earlyExpiries(rule, days, lockHoldsVersions).map((problem) => `rule "${rule.id}" ${problem}`),
+    );
   if (problems.length === 0) return compliant();
   return nonCompliant(
     `${title} must keep logs ${days} days, but ${problems.join("; ")}; lengthen or remove those expirations`,

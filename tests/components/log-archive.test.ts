@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { TRAIL_LIFELINE } from "../support/trail-lifeline";
 import { named, ofType, plan, policyOf, settingsOf, stackConfig, statement } from "../support/plan";
 
 const ARCHIVE = "org-trail-archive-222233334444-eu-west-1";
@@ -120,7 +121,7 @@ describe("LogArchive", () => {
       assert.deepEqual(ownership.inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
     });
 
-    it("keeps noncurrent versions at least as long as the retention and aborts incomplete uploads", async () => {
+    it("deletes nothing without an expiry and aborts incomplete uploads", async () => {
       const result = await plan(
         stackConfig({ logArchive: { account: "Log Archive", objectLock: { days: 400 } } }),
       );
@@ -129,9 +130,31 @@ describe("LogArchive", () => {
         `${S3}bucketLifecycleConfiguration:BucketLifecycleConfiguration`,
         ARCHIVE,
       ).inputs.rules as Record<string, { noncurrentDays?: number; daysAfterInitiation?: number }>[];
-      assert.ok(rule.noncurrentVersionExpiration.noncurrentDays! >= 400);
+      assert.equal(rule.noncurrentVersionExpiration, undefined, "no version is ever deleted");
       assert.equal(rule.abortIncompleteMultipartUpload.daysAfterInitiation, 7);
       assert.equal(rule.expiration, undefined, "logs never expire unless configured");
+    });
+
+    // "Expiring objects" (S3 user guide): expiring a log in a versioned bucket adds a delete marker and
+    // makes the log noncurrent; the noncurrent expiration then deletes it for good. So a 7-year setting
+    // keeps a log 7 years and a day, not about 14.
+    it("deletes an expired log for good one day after expireAfterDays", async () => {
+      const result = await plan(
+        stackConfig({
+          logArchive: {
+            account: "Log Archive",
+            objectLock: { years: 7 },
+            lifecycle: { glacierAfterDays: 90, expireAfterDays: 2555 },
+          },
+        }),
+      );
+      const [rule] = settingsOf(
+        result,
+        `${S3}bucketLifecycleConfiguration:BucketLifecycleConfiguration`,
+        ARCHIVE,
+      ).inputs.rules as Record<string, { days?: number; noncurrentDays?: number }>[];
+      assert.equal(rule.expiration.days, 2555);
+      assert.equal(rule.noncurrentVersionExpiration.noncurrentDays, 1);
     });
 
     it("lets CloudTrail write under both the organization and the management account prefixes, for this trail only", async () => {
@@ -140,8 +163,8 @@ describe("LogArchive", () => {
       );
       const write = statement(policy, "CloudTrailWrite");
       assert.deepEqual(write.Resource, [
-        `arn:aws:s3:::${ARCHIVE}/AWSLogs/111122223333/*`,
         `arn:aws:s3:::${ARCHIVE}/AWSLogs/o-7xk2p9q4ab/*`,
+        `arn:aws:s3:::${ARCHIVE}/AWSLogs/111122223333/*`,
       ]);
       assert.equal(
         (write.Condition as { StringEquals: Record<string, string> }).StringEquals["aws:SourceArn"],
@@ -210,14 +233,9 @@ describe("LogArchive", () => {
     });
   });
 
-  it("drops protection from buckets and keys only when protect is false", async () => {
+  it("drops protection from everything that keeps the trail alive only when protect is false", async () => {
     const result = await plan(stackConfig({ logArchive: { account: "Log Archive", protect: false } }));
-    for (const name of [
-      "log-archive-bucket",
-      "log-archive-access-logs",
-      "log-archive-key",
-      "trail-logs-key",
-    ]) {
+    for (const name of TRAIL_LIFELINE) {
       assert.equal(named(result, name).protect, false, name);
       assert.equal(named(result, name).retainOnDelete, false, name);
     }

@@ -4,7 +4,7 @@ import { named, plan, stackConfig } from "../support/plan";
 const TRAIL = "organization-trail-cloudtrail";
 type Selector = {
   name: string;
-  fieldSelectors: { field: string; equals?: string[]; notStartsWith?: string[] }[];
+  fieldSelectors: { field: string; equals?: string[]; notStartsWiths?: string[] }[];
 };
 
 describe("OrganizationTrail", () => {
@@ -52,7 +52,7 @@ describe("OrganizationTrail", () => {
       s3.fieldSelectors.find((f) => f.field === "readOnly"),
       { field: "readOnly", equals: ["false"] },
     );
-    assert.deepEqual(s3.fieldSelectors.find((f) => f.field === "resources.ARN")?.notStartsWith, [
+    assert.deepEqual(s3.fieldSelectors.find((f) => f.field === "resources.ARN")?.notStartsWiths, [
       "arn:aws:s3:::org-trail-archive-222233334444-eu-west-1/",
       "arn:aws:s3:::org-trail-access-logs-222233334444-eu-west-1/",
     ]);
@@ -75,12 +75,36 @@ describe("OrganizationTrail", () => {
     assert.deepEqual(trail.insightSelectors, [{ insightType: "ApiErrorRateInsight" }]);
   });
 
-  it("waits for the bucket policy, the archive key and the delivery role's policy, which CloudTrail checks at creation", async () => {
+  // "Amazon S3 bucket policy for CloudTrail", "Configure AWS KMS key policies for CloudTrail" and "Role
+  // policy document for CloudTrail to use CloudWatch Logs for monitoring" (CloudTrail user guide): CreateTrail
+  // validates the bucket policy, the key policy, the log group and the delivery role. Object Lock,
+  // encryption, versioning and the public-access block must be in force before the first log file lands.
+  it("waits for everything CloudTrail validates at creation and every bucket setting its first delivery needs", async () => {
     const result = await plan(stackConfig());
     const dependencies = named(result, TRAIL).dependencies;
-    for (const name of ["log-archive-bucket-policy", "log-archive-key", "trail-logs-role-policy"]) {
+    for (const name of [
+      "trail-logs-log-group",
+      "log-archive-bucket-encryption",
+      "log-archive-bucket-object-lock",
+      "log-archive-bucket-versioning",
+      "log-archive-bucket-public-access",
+      "log-archive-bucket-policy",
+      "log-archive-key",
+      "trail-logs-key",
+      "trail-logs-role",
+      "trail-logs-role-policy",
+    ]) {
       assert.ok(dependencies.includes(named(result, name).urn), `trail depends on ${name}`);
     }
+  });
+
+  it("takes the bucket name from the bucket policy and the log group ARN from the log group, not from names", async () => {
+    const result = await plan(stackConfig());
+    const trail = named(result, TRAIL);
+    const policy = named(result, "log-archive-bucket-policy");
+    const group = named(result, "trail-logs-log-group");
+    assert.equal(trail.inputs.s3BucketName, policy.outputs.bucket);
+    assert.equal(trail.inputs.cloudWatchLogsGroupArn, `${group.outputs.arn}:*`);
   });
 
   it("keeps its URN and name when optional settings change, so no setting replaces it", async () => {

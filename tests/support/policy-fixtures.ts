@@ -40,7 +40,6 @@ export const LOG_GROUP_ARN = naming.logGroupArn(
 );
 
 export const trailLogsRoleArgs: TrailLogsRoleArgs = {
-  trailArn: TRAIL_ARN,
   managementAccountId: MANAGEMENT_ACCOUNT_ID,
   organizationId: ORGANIZATION_ID,
   region: REGION,
@@ -96,7 +95,7 @@ export function allPolicyDocuments(): Record<string, PolicyDocument> {
     "archive key policy": buildArchiveKeyPolicy(),
     "log group key policy": buildLogGroupKeyPolicy(),
     "access log bucket policy": buildAccessLogBucketPolicy(),
-    "trail logs assume-role policy": trailLogsAssumeRolePolicy(trailLogsRoleArgs),
+    "trail logs assume-role policy": trailLogsAssumeRolePolicy(),
     "trail logs delivery policy": trailLogsDeliveryPolicy(trailLogsRoleArgs),
   };
 }

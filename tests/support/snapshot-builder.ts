@@ -4,6 +4,11 @@ export const ORGANIZATION_ID = "o-test123456";
 export const MANAGEMENT_ACCOUNT_ID = "100000000000";
 export const ROOT_ID = "r-test";
 export const SECURITY_OU_ID = "ou-test-security";
+/** Both policy types the guardrails attach, enabled on the root as `ListRoots` reports them. */
+export const ALL_GUARDRAIL_POLICY_TYPES_ENABLED = [
+  { type: "SERVICE_CONTROL_POLICY", status: "ENABLED" as const },
+  { type: "RESOURCE_CONTROL_POLICY", status: "ENABLED" as const },
+];
 
 export interface AccountSpec {
   name: string;
@@ -51,7 +56,7 @@ export function buildSnapshot(...members: AccountSpec[]): OrganizationSnapshot {
       managementAccountId: MANAGEMENT_ACCOUNT_ID,
       featureSet: "ALL",
     },
-    roots: [{ id: ROOT_ID, name: "Root" }],
+    roots: [{ id: ROOT_ID, name: "Root", policyTypes: ALL_GUARDRAIL_POLICY_TYPES_ENABLED }],
     organizationalUnits: [{ id: SECURITY_OU_ID, name: "Security", parentId: ROOT_ID }],
     accounts: [management, ...accounts],
     collectedAt: "2026-01-01T00:00:00.000Z",

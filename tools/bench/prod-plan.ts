@@ -41,7 +41,7 @@ export async function measureProdPlan(options: ProdPlanOptions): Promise<Figure[
     () =>
       run(
         process.execPath,
-        [tsNode, "--transpile-only", "scripts/plan.ts", "--no-policy"],
+        [tsNode, "--transpile-only", "tools/plan/command.ts", "--no-policy"],
         options.projectDir,
       ),
     (run, total) => options.onProgress?.(`plan without type-checking (${run}/${total})`),

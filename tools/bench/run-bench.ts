@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { measureAdversarialGrowth } from "./adversarial-patterns";
 import { runToSuccess } from "./child-process";
 import { filterPatternFigures, measureFilterPatterns } from "./filter-patterns";
 import { skippedFigure, type Figure } from "./figures";
@@ -120,8 +121,10 @@ const MEASUREMENTS: Record<MeasurementName, (context: Context) => Promise<Figure
       throttleRates: THROTTLE_RATES,
       onProgress: progress,
     }),
-  "filter-patterns": async ({ settings, progress }) =>
-    filterPatternFigures(measureFilterPatterns({ ...settings.filterPatterns, onProgress: progress })),
+  "filter-patterns": async ({ settings, progress }) => [
+    ...filterPatternFigures(measureFilterPatterns({ ...settings.filterPatterns, onProgress: progress })),
+    ...measureAdversarialGrowth(),
+  ],
   "policy-check": async (context) => {
     await ensurePlanExport(context);
     const { startup, sizes, floor } = context.settings.policy;
@@ -181,7 +184,7 @@ async function ensurePlanExport(context: Context): Promise<void> {
   const tsNode = join(context.projectDir, "node_modules", "ts-node", "dist", "bin.js");
   await runToSuccess(
     process.execPath,
-    [tsNode, "--transpile-only", "scripts/plan.ts", "--no-policy", "--out", context.planExport],
+    [tsNode, "--transpile-only", "tools/plan/command.ts", "--no-policy", "--out", context.planExport],
     { cwd: context.projectDir },
     "planning the prod stack",
   );

@@ -159,6 +159,15 @@ export class MockCloud implements pulumi.runtime.Mocks {
       }
       case "aws:cloudwatch/metricAlarm:MetricAlarm":
         return { id: given, name: given, arn: `arn:${p}:cloudwatch:${region}:${account}:alarm:${given}` };
+      case "aws:organizations/policy:Policy": {
+        // Policy ids are `p-` and 8 or more lower-case letters and digits.
+        const id = `p-${shortHash(name, 8)}`;
+        const kind = String(inputs.type ?? "SERVICE_CONTROL_POLICY").toLowerCase();
+        return { id, arn: `arn:${p}:organizations::${account}:policy/o-mock/${kind}/${id}` };
+      }
+      case "aws:organizations/policyAttachment:PolicyAttachment":
+        // The provider's id for an attachment is `<targetId>:<policyId>`.
+        return { id: `${inputs.targetId as string}:${inputs.policyId as string}` };
       default:
         if (type.startsWith("aws:s3/")) return { id: inputs.bucket as string };
         return { id: given };

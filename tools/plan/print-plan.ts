@@ -1,3 +1,4 @@
+import { PLAN_YOUR_ORGANIZATION } from "./snapshot-choice";
 import type { PlannedResource } from "./capture";
 import type { PlanResult } from "./run-plan";
 
@@ -45,6 +46,9 @@ const KEY_SETTINGS: Record<string, (p: Props) => string> = {
     `${(p.metricTransformation as Props | undefined)?.name}: ${p.pattern}`,
   "aws:cloudwatch/metricAlarm:MetricAlarm": (p) =>
     `${p.namespace}/${p.metricName} ${p.statistic} ≥ ${p.threshold} over ${p.period}s`,
+  "aws:organizations/policy:Policy": (p) =>
+    `${p.name}, ${p.type}, ${typeof p.content === "string" ? `${p.content.length} characters` : "content known at deployment"}`,
+  "aws:organizations/policyAttachment:PolicyAttachment": (p) => `${p.policyId} → ${p.targetId}`,
   "aws:sns/topic:Topic": (p) => `${p.name}, ${p.kmsMasterKeyId ? "KMS" : "no KMS"}`,
 };
 
@@ -82,11 +86,7 @@ export function formatPlan(plan: PlanResult): string {
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const outputs = plan.outputs as { organizationId?: string };
-  const lines = [
-    `Offline plan of stack "${plan.stack}" for organization ${outputs.organizationId ?? "?"} (from ${plan.snapshotFile}).`,
-    "This is a plan under Pulumi's mock runtime: nothing was deployed, and ids and ARNs are simulated.",
-    "",
-  ];
+  const lines = [...planHeading(plan, outputs.organizationId), ""];
   for (const [group, members] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(group);
     for (const r of members.sort((a, b) => a.type.localeCompare(b.type) || a.urn.localeCompare(b.urn))) {
@@ -102,7 +102,39 @@ export function formatPlan(plan: PlanResult): string {
   for (const r of plan.resources.filter((x) => x.custom && !x.type.startsWith("pulumi:"))) {
     counts.set(shortType(r.type), (counts.get(shortType(r.type)) ?? 0) + 1);
   }
+  lines.push(...guardrailLines(plan.outputs.guardrails as GuardrailOutput | undefined));
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   lines.push(`${total} resources: ${[...counts].map(([t, n]) => `${n} ${t}`).join(", ")}`);
   return lines.join("\n");
+}
+
+/** Which stack, which organization and from which file: the plan's first lines. */
+export function planHeading(plan: PlanResult, organizationId: string | undefined): string[] {
+  const source = plan.snapshot?.description ?? `from ${plan.snapshotFile}`;
+  return [
+    `Offline plan of stack "${plan.stack}" for organization ${organizationId ?? "?"} ${source}.`,
+    ...(plan.snapshot?.origin === "sample" ? [`Note: ${PLAN_YOUR_ORGANIZATION}.`] : []),
+    "This is a plan under Pulumi's mock runtime: nothing was deployed, and ids and ARNs are simulated.",
+  ];
+}
+
+interface GuardrailOutput {
+  policies: string[];
+  targets: { id: string; name: string; kind: string; accounts: number }[];
+  exemptPrincipals: string[];
+  notice: string;
+}
+
+/** Which targets get which guardrail, how many accounts each covers, and what they cannot reach. */
+function guardrailLines(guardrails: GuardrailOutput | undefined): string[] {
+  if (!guardrails) return [];
+  return [
+    `Guardrails: ${guardrails.policies.join(" and ")} attached to`,
+    ...guardrails.targets.map(
+      (t) => `  ${t.kind} ${t.id} "${t.name}": ${t.accounts} member account${t.accounts === 1 ? "" : "s"}`,
+    ),
+    `  exempt: ${guardrails.exemptPrincipals.join(", ")}`,
+    `Note: ${guardrails.notice}`,
+    "",
+  ];
 }

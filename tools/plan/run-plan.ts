@@ -1,9 +1,9 @@
 import * as path from "node:path";
 import { captureRegistrations, PlannedResource, settled } from "./capture";
 import { MockCloud } from "./mock-cloud";
+import { chooseSnapshot, type SnapshotChoice } from "./snapshot-choice";
 import { projectName, readStackConfigFile } from "./stack-files";
 import { CONFIG_NAMESPACE, organizationConfigSchema } from "../../lib/config/schema";
-import { SAMPLE_ORGANIZATION_PATH } from "../../lib/organization/source";
 import * as pulumi from "@pulumi/pulumi";
 import { isUserError } from "../../lib/errors";
 
@@ -15,7 +15,10 @@ export interface PlanOptions {
   projectDir: string;
   /** @default "prod" */
   stack?: string;
-  /** Organization snapshot to plan against. @default the stack's snapshotFile, else the sample organization */
+  /**
+   * Organization snapshot to plan against.
+   * @default the stack's snapshotFile, else organization.snapshot.json at the project root, else the sample
+   */
   snapshotFile?: string;
   /** Another stack config file, like `pulumi --config-file`. @default Pulumi.<stack>.yaml */
   configFile?: string;
@@ -28,6 +31,8 @@ export interface PlanResult {
   stack: string;
   /** The organization snapshot the plan used. */
   snapshotFile: string;
+  /** Why that snapshot: see chooseSnapshot. */
+  snapshot: SnapshotChoice;
   config: Record<string, string>;
   resources: PlannedResource[];
   outputs: Record<string, unknown>;
@@ -49,12 +54,12 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const section = organizationConfigSchema.safeParse(
     organizationKey in config ? safeJson(config[organizationKey]) : {},
   );
-  const snapshotFile = path.resolve(
+  const snapshot = chooseSnapshot(
     projectDir,
-    options.snapshotFile ??
-      (section.success ? section.data.snapshotFile : undefined) ??
-      SAMPLE_ORGANIZATION_PATH,
+    options.snapshotFile,
+    section.success ? section.data.snapshotFile : undefined,
   );
+  const snapshotFile = snapshot.file;
   // A malformed section stays as written, so validation reports it by its key as `pulumi up` would.
   if (section.success) config[organizationKey] = JSON.stringify({ ...section.data, snapshotFile });
 
@@ -87,8 +92,8 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  if (failure !== undefined) throw new PlanFailedError(failure, resources);
-  return { project, stack, snapshotFile, config, resources, outputs: outputs ?? {} };
+  if (failure !== undefined) throw new PlanFailedError(failure, resources, snapshot);
+  return { project, stack, snapshotFile, snapshot, config, resources, outputs: outputs ?? {} };
 }
 
 /** The program failed; `cause` is its error, `registered` what it had registered by then. */
@@ -96,6 +101,8 @@ export class PlanFailedError extends Error {
   constructor(
     readonly cause: unknown,
     readonly registered: PlannedResource[],
+    /** The organization the program was planned against. */
+    readonly snapshot?: SnapshotChoice,
   ) {
     super(cause instanceof Error ? cause.message : String(cause));
     this.name = "PlanFailedError";

@@ -23,7 +23,21 @@ export const describeOrganizationResponse = z.object({
 });
 
 export const rootsPage = z.object({
-  Roots: z.array(z.object({ Id: rootId, Name: name })),
+  Roots: z.array(
+    z.object({
+      Id: rootId,
+      Name: name,
+      // Each policy type's state on the root; the guardrails need SCPs and RCPs ENABLED.
+      PolicyTypes: z
+        .array(
+          z.object({
+            Type: name,
+            Status: z.enum(["ENABLED", "PENDING_ENABLE", "PENDING_DISABLE"]),
+          }),
+        )
+        .default([]),
+    }),
+  ),
   NextToken: nextToken,
 });
 

@@ -74,7 +74,14 @@ export class OrganizationWalk {
       rootsPage,
       "ListRoots",
       this.meter,
-      (page) => roots.push(...page.Roots.map((r) => ({ id: r.Id, name: r.Name }))),
+      (page) =>
+        roots.push(
+          ...page.Roots.map((r) => ({
+            id: r.Id,
+            name: r.Name,
+            policyTypes: r.PolicyTypes.map((p) => ({ type: p.Type, status: p.Status })),
+          })),
+        ),
     );
     return roots;
   }

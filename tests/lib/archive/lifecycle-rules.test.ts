@@ -5,6 +5,7 @@ import {
   ACCESS_LOG_RETENTION_DAYS,
   accessLogLifecycleRules,
   archiveLifecycleRules,
+  NONCURRENT_DELETION_DAYS,
 } from "../../../lib/archive/lifecycle-rules";
 import { lifecycleProblems, LogArchiveConfig } from "../../../lib/config/validate";
 
@@ -37,7 +38,7 @@ const validLifecycle: fc.Arbitrary<{ lifecycle: Lifecycle; retentionDays: number
 
 describe("archiveLifecycleRules", () => {
   it("turns the default lifecycle into Standard-IA and Glacier transitions without expiry", () => {
-    assert.deepEqual(archiveLifecycleRules({ infrequentAccessAfterDays: 90, glacierAfterDays: 365 }, 365), [
+    assert.deepEqual(archiveLifecycleRules({ infrequentAccessAfterDays: 90, glacierAfterDays: 365 }), [
       {
         id: "archive-trail-logs",
         status: "Enabled",
@@ -46,22 +47,18 @@ describe("archiveLifecycleRules", () => {
           { days: 90, storageClass: "STANDARD_IA" },
           { days: 365, storageClass: "GLACIER" },
         ],
-        noncurrentVersionExpiration: { noncurrentDays: 365 },
         abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
       },
     ]);
   });
 
   it("adds Deep Archive and the expiry when configured", () => {
-    const [rule] = archiveLifecycleRules(
-      {
-        infrequentAccessAfterDays: 30,
-        glacierAfterDays: 60,
-        deepArchiveAfterDays: 180,
-        expireAfterDays: 2555,
-      },
-      2555,
-    );
+    const [rule] = archiveLifecycleRules({
+      infrequentAccessAfterDays: 30,
+      glacierAfterDays: 60,
+      deepArchiveAfterDays: 180,
+      expireAfterDays: 2555,
+    });
     assert.deepEqual(rule.transitions, [
       { days: 30, storageClass: "STANDARD_IA" },
       { days: 60, storageClass: "GLACIER" },
@@ -71,23 +68,30 @@ describe("archiveLifecycleRules", () => {
   });
 
   it("leaves transitions out when none is configured", () => {
-    const [rule] = archiveLifecycleRules({ expireAfterDays: 400 }, 365);
+    const [rule] = archiveLifecycleRules({ expireAfterDays: 400 });
     assert.equal("transitions" in rule, false);
     assert.deepEqual(rule.expiration, { days: 400 });
   });
 
-  it("keeps noncurrent versions for the retention, or until the current ones expire if later", () => {
-    assert.deepEqual(archiveLifecycleRules({}, 2555)[0].noncurrentVersionExpiration, {
-      noncurrentDays: 2555,
-    });
-    assert.deepEqual(archiveLifecycleRules({ expireAfterDays: 3650 }, 365)[0].noncurrentVersionExpiration, {
-      noncurrentDays: 3650,
-    });
+  // "Expiring objects" (S3 user guide): in a versioned bucket, expiration adds a delete marker and the
+  // log version becomes noncurrent at that moment; NoncurrentVersionExpiration counts from then. The old
+  // max(retention, expiry) kept a 7-year log about 14 years.
+  it("deletes an expired log one day after it expires, not a second retention later", () => {
+    assert.equal(NONCURRENT_DELETION_DAYS, 1);
+    const [rule] = archiveLifecycleRules({ expireAfterDays: 2555 });
+    assert.deepEqual(rule.expiration, { days: 2555 });
+    assert.deepEqual(rule.noncurrentVersionExpiration, { noncurrentDays: 1 });
+  });
+
+  it("never deletes anything, noncurrent versions included, when no expiry is configured", () => {
+    const [rule] = archiveLifecycleRules({ glacierAfterDays: 365 });
+    assert.equal("expiration" in rule, false);
+    assert.equal("noncurrentVersionExpiration" in rule, false);
   });
 
   it("always aborts incomplete multipart uploads", () => {
     assert.equal(ABORT_INCOMPLETE_UPLOADS_AFTER_DAYS, 7);
-    assert.deepEqual(archiveLifecycleRules({}, 1)[0].abortIncompleteMultipartUpload, {
+    assert.deepEqual(archiveLifecycleRules({})[0].abortIncompleteMultipartUpload, {
       daysAfterInitiation: 7,
     });
   });
@@ -100,23 +104,29 @@ describe("archiveLifecycleRules", () => {
           [],
           "the generator made an invalid lifecycle",
         );
-        const rules = archiveLifecycleRules(lifecycle, retentionDays);
+        const rules = archiveLifecycleRules(lifecycle);
         assert.equal(rules.length, 1);
         const [rule] = rules;
-        assert.ok(rule.noncurrentVersionExpiration);
-        assert.ok(rule.noncurrentVersionExpiration.noncurrentDays >= retentionDays);
-        if (rule.expiration) assert.ok(rule.expiration.days >= retentionDays);
-        const days = (rule.transitions ?? []).map((t) => t.days);
+        // Permanent deletion lands within 30 days after expireAfterDays, never before the lock ends.
+        if (rule.expiration) {
+          const expire = rule.expiration.days!;
+          assert.ok(expire >= retentionDays);
+          const deletedAfter = expire + rule.noncurrentVersionExpiration!.noncurrentDays!;
+          assert.ok(deletedAfter > retentionDays && deletedAfter <= expire + 30);
+        } else {
+          assert.equal(rule.noncurrentVersionExpiration, undefined);
+        }
+        const days = (rule.transitions ?? []).map((t) => t.days!);
         assert.deepEqual(
           days,
           [...days].sort((a, b) => a - b),
         );
         assert.equal(new Set(days).size, days.length);
-        if (rule.expiration && days.length > 0) assert.ok(rule.expiration.days > days[days.length - 1]);
+        if (rule.expiration && days.length > 0) assert.ok(rule.expiration.days! > days[days.length - 1]);
         const standardIa = rule.transitions?.find((t) => t.storageClass === "STANDARD_IA");
-        if (standardIa) assert.ok(standardIa.days >= 30);
+        if (standardIa) assert.ok(standardIa.days! >= 30);
         assert.equal(
-          rule.abortIncompleteMultipartUpload.daysAfterInitiation,
+          rule.abortIncompleteMultipartUpload?.daysAfterInitiation,
           ABORT_INCOMPLETE_UPLOADS_AFTER_DAYS,
         );
       }),

@@ -240,10 +240,10 @@ describe("validateStackConfig", () => {
       );
     });
 
-    it("rejects an account id given as a number", () => {
+    it("rejects an account id given as a number with a dropped leading zero", () => {
       assertRejected(
-        { logArchive: { account: 222233334444 } },
-        `${NS}:logArchive.account: expected string, received number (got 222233334444)`,
+        { logArchive: { account: 22233334444 } },
+        `${NS}:logArchive.account: YAML dropped a leading zero; quote the account id: account: "022233334444" (got 22233334444)`,
       );
     });
 
@@ -301,6 +301,18 @@ describe("validateStackConfig", () => {
     it("rejects years that are not a positive whole number", () => {
       assertRejected(lock({ years: 0 }), `${key}.years: expected a positive number of years (got 0)`);
       assertRejected(lock({ years: 2.5 }), `${key}.years: expected a whole number of years (got 2.5)`);
+    });
+
+    // "Locking objects with Object Lock" (S3 user guide): the longest retention is 100 years.
+    it("rejects a retention beyond S3's longest, at its own key", () => {
+      assertRejected(
+        lock({ days: 36501 }),
+        `${key}.days: expected at most 36500 days, the longest Object Lock retention S3 accepts (got 36501)`,
+      );
+      assertRejected(
+        lock({ years: 101 }),
+        `${key}.years: expected at most 100 years, the longest Object Lock retention S3 accepts (got 101)`,
+      );
     });
 
     it("rejects days and years together", () => {
@@ -407,6 +419,17 @@ describe("validateStackConfig", () => {
         [
           `${key}.expireAfterDays: expected at least 365, the Object Lock retention, or logs would be scheduled for deletion while locked (got 300)`,
           `${key}.expireAfterDays: expected more than 400, the last transition (got 300)`,
+        ],
+      );
+    });
+
+    it("reports a day count beyond S3's Integer at its own key, not against the next transition", () => {
+      assert.deepEqual(
+        problemsOf(
+          rawConfig(lifecycleConfig({ infrequentAccessAfterDays: 10_000_000_000, glacierAfterDays: 400 })),
+        ),
+        [
+          `${key}.infrequentAccessAfterDays: expected at most 2147483647 days, the largest day count S3 lifecycle rules accept (got 10000000000)`,
         ],
       );
     });
@@ -606,9 +629,12 @@ describe("validateStackConfig", () => {
       );
     });
 
+    // "MetricTransformation" (CloudWatch Logs API reference): metricNamespace is 1-255 characters of
+    // [^:*$]*; PutMetricFilter rejects a namespace with * or $.
     it("rejects a namespace CloudWatch would not accept", () => {
-      const rule = "expected a CloudWatch namespace (1-255 characters, no ':', not starting with a space)";
-      for (const namespace of ["", "Org:Governance", " OrgGovernance"]) {
+      const rule =
+        "expected a CloudWatch namespace (1-255 characters, none of : * $, not starting with a space)";
+      for (const namespace of ["", "Org:Governance", " OrgGovernance", "Org*Governance", "Org$Governance"]) {
         assertRejected(
           { monitoring: { namespace } },
           `${key}.namespace: ${rule} (got ${JSON.stringify(namespace)})`,

@@ -31,14 +31,17 @@ describe("archiveBucketPolicy", () => {
     });
   });
 
-  it("lets this trail write under both the management account's and the organization's prefixes", () => {
+  // "Amazon S3 bucket policy for CloudTrail" (CloudTrail user guide): an organization trail writes
+  // AWSLogs/<organizationId>/<accountId>/ for every account, the management account included; the
+  // AWSLogs/<managementAccountId>/ grant serves only a trail converted back to a single-account trail.
+  it("lets this trail write under the organization's prefix, and the legacy single-account prefix", () => {
     const write = statement(policy, "CloudTrailWrite");
     assert.equal(write.Effect, "Allow");
     assert.deepEqual(write.Principal, { Service: "cloudtrail.amazonaws.com" });
     assert.deepEqual(listOf(write.Action), ["s3:PutObject"]);
     assert.deepEqual(listOf(write.Resource), [
-      `${ARCHIVE_BUCKET_ARN}/AWSLogs/${MANAGEMENT_ACCOUNT_ID}/*`,
       `${ARCHIVE_BUCKET_ARN}/AWSLogs/${ORGANIZATION_ID}/*`,
+      `${ARCHIVE_BUCKET_ARN}/AWSLogs/${MANAGEMENT_ACCOUNT_ID}/*`,
     ]);
     assert.deepEqual(write.Condition, {
       StringEquals: { "aws:SourceArn": TRAIL_ARN, "s3:x-amz-acl": "bucket-owner-full-control" },

@@ -41,11 +41,13 @@ describe("archiveKeyPolicy", () => {
     );
   });
 
-  it("lets CloudTrail generate data keys only for the management account's trails, on behalf of this trail", () => {
+  // "Configure AWS KMS key policies for CloudTrail" (CloudTrail user guide): with an S3 Bucket Key,
+  // kms:Decrypt is required to create or update a trail with SSE-KMS.
+  it("lets CloudTrail generate data keys and decrypt (S3 Bucket Key) only for the management account's trails, on behalf of this trail", () => {
     const encrypt = statement(policy, "CloudTrailEncryptsLogs");
     assert.equal(encrypt.Effect, "Allow");
     assert.deepEqual(encrypt.Principal, { Service: "cloudtrail.amazonaws.com" });
-    assert.deepEqual(listOf(encrypt.Action), ["kms:GenerateDataKey*"]);
+    assert.deepEqual(listOf(encrypt.Action), ["kms:GenerateDataKey*", "kms:Decrypt"]);
     assert.deepEqual(encrypt.Condition, {
       StringEquals: { "aws:SourceArn": TRAIL_ARN },
       StringLike: { [CLOUDTRAIL_CONTEXT]: MANAGEMENT_TRAILS },

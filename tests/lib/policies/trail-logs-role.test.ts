@@ -1,32 +1,45 @@
 import assert from "node:assert/strict";
-import { trailLogsAssumeRolePolicy, trailLogsDeliveryPolicy } from "../../../lib/policies/trail-logs-role";
+import {
+  DELIVERY_ROLE_TRUST_SID,
+  trailLogsAssumeRolePolicy,
+  trailLogsDeliveryPolicy,
+  UNPINNED_SERVICE_GRANTS,
+} from "../../../lib/policies/trail-logs-role";
 import {
   listOf,
   LOG_GROUP_ARN,
   MANAGEMENT_ACCOUNT_ID,
   ORGANIZATION_ID,
-  TRAIL_ARN,
   trailLogsRoleArgs,
 } from "../../support/policy-fixtures";
 
 describe("trailLogsAssumeRolePolicy", () => {
-  const policy = trailLogsAssumeRolePolicy(trailLogsRoleArgs);
+  const policy = trailLogsAssumeRolePolicy();
 
-  it("lets only CloudTrail, acting for this trail of this account, assume the role", () => {
+  // "Role policy document for CloudTrail to use CloudWatch Logs for monitoring" (CloudTrail user guide):
+  // confused-deputy prevention does not apply to this role and its trust policy does not support
+  // aws:SourceArn/aws:SourceAccount; a pinned trust policy fails CreateTrail with
+  // InvalidCloudWatchLogsRoleArnException.
+  it("lets CloudTrail assume the role with no aws:SourceArn/aws:SourceAccount condition, as the CloudTrail page requires", () => {
     assert.deepEqual(policy, {
       Version: "2012-10-17",
       Statement: [
         {
-          Sid: "CloudTrailAssumesForThisTrail",
+          Sid: DELIVERY_ROLE_TRUST_SID,
           Effect: "Allow",
           Principal: { Service: "cloudtrail.amazonaws.com" },
           Action: "sts:AssumeRole",
-          Condition: {
-            StringEquals: { "aws:SourceArn": TRAIL_ARN, "aws:SourceAccount": MANAGEMENT_ACCOUNT_ID },
-          },
         },
       ],
     });
+  });
+
+  it("is the one documented exemption from the pinning rule, with the page that says why", () => {
+    assert.deepEqual(Object.keys(UNPINNED_SERVICE_GRANTS), [DELIVERY_ROLE_TRUST_SID]);
+    assert.match(
+      UNPINNED_SERVICE_GRANTS[DELIVERY_ROLE_TRUST_SID],
+      /Role policy document for CloudTrail to use CloudWatch Logs for monitoring/,
+    );
   });
 
   it("has no Resource key, which IAM rejects in a trust policy", () => {

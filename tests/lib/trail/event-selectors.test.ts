@@ -34,6 +34,15 @@ function s3Selector(dataEvents: DataEventsSettings): AdvancedEventSelector {
   return selector;
 }
 
+describe("FieldSelector", () => {
+  it("is the provider's own type: a singular operator name does not compile", () => {
+    const plural: FieldSelector = { field: "resources.ARN", notStartsWiths: ["arn:aws:s3:::b/"] };
+    // @ts-expect-error -- @pulumi/aws v7 names the operator notStartsWiths (types/input.d.ts)
+    const singular: FieldSelector = { field: "resources.ARN", notStartsWith: ["arn:aws:s3:::b/"] };
+    assert.notDeepEqual(plural, singular);
+  });
+});
+
 describe("MANAGEMENT_EVENTS", () => {
   it("selects all management events: no readOnly field and no excluded event sources", () => {
     assert.deepEqual(MANAGEMENT_EVENTS.fieldSelectors, [{ field: "eventCategory", equals: ["Management"] }]);
@@ -61,7 +70,7 @@ describe("trailEventSelectors", () => {
     assert.deepEqual(field(selector, "eventCategory"), { field: "eventCategory", equals: ["Data"] });
     assert.deepEqual(field(selector, "resources.ARN"), {
       field: "resources.ARN",
-      notStartsWith: [`${ARCHIVE_BUCKET}/`, `${ACCESS_LOG_BUCKET}/`],
+      notStartsWiths: [`${ARCHIVE_BUCKET}/`, `${ACCESS_LOG_BUCKET}/`],
     });
   });
 
@@ -106,11 +115,12 @@ describe("trailEventSelectors", () => {
         assert.equal(selectors.length, expectedCount);
         assert.equal(new Set(selectors.map((s) => s.name)).size, selectors.length);
         for (const selector of selectors) {
-          assert.ok(selector.name.length > 0 && selector.name.length <= 1000);
+          const name = selector.name ?? "";
+          assert.ok(name.length > 0 && name.length <= 1000);
           assert.ok(selector.fieldSelectors.length > 0);
           if (resourceTypeOf(selector) === "AWS::S3::Object") {
             assert.deepEqual(
-              field(selector, "resources.ARN")?.notStartsWith,
+              field(selector, "resources.ARN")?.notStartsWiths,
               OWN_BUCKETS.map((arn) => `${arn}/`),
             );
           }

@@ -51,15 +51,31 @@ describe("cis-monitoring-coverage", () => {
       reasonOf(result),
       /^control "cloudtrail-config-changes" \(CloudTrail configuration changes; CIS 4\.5, CloudWatch\.5\)/,
     );
-    assert.match(reasonOf(result), /misses StopLogging on cloudtrail\.amazonaws\.com/);
+    assert.match(
+      reasonOf(result),
+      /misses 1 of the 5 calls the control exists for: StopLogging \(cloudtrail\.amazonaws\.com\);/,
+    );
     assert.match(reasonOf(result), /add one with pattern \{\(\$\.eventName=CreateTrail\)/);
   });
 
-  it("fails a pattern that also matches events the control must ignore", () => {
+  it("fails a pattern that also fires on ordinary successful read-only calls", () => {
     const stack = withPattern("cloudtrail-config-changes", "{$.eventSource = cloudtrail.amazonaws.com}");
     assert.match(
       reasonOf(single(problems(checkMonitoringCoverage(stack, CIS)))),
-      /also matches DescribeTrails/,
+      /fires on ordinary successful calls \(DescribeTrails on cloudtrail\.amazonaws\.com by IAMUser, /,
+    );
+  });
+
+  it("passes a published form that is noisier than the catalog's, with an advisory note (CIS v1.4.0 4.2)", () => {
+    const stack = withPattern(
+      "console-signin-without-mfa",
+      '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }',
+    );
+    const result = single(problems(checkMonitoringCoverage(stack, CIS)));
+    assert.equal(result.status, "advisory");
+    assert.match(
+      reasonOf(result),
+      /^control "console-signin-without-mfa" .*: LogMetricFilter "console-signin-without-mfa-filter" covers it, but is noisier than the catalog's pattern: it also fires on ConsoleLogin on signin\.amazonaws\.com by IAMUser failing with "Failed authentication"/,
     );
   });
 

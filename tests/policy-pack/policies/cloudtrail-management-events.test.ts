@@ -35,6 +35,15 @@ describe("cloudtrail-management-events", () => {
     assert.match(reasonOf(result), /captures every read management event/);
   });
 
+  it("fails a readOnly field with an unknown operator name rather than guessing what it meant", () => {
+    const trail = compliantTrail({
+      advancedEventSelectors: [management({ field: "readOnly", notEqual: ["true"] })],
+    });
+    const result = checkManagementEvents(trail);
+    assert.equal(result.status, "non-compliant");
+    assert.match(reasonOf(result), /readOnly uses unknown operator notEqual/);
+  });
+
   it("fails a selector that excludes an event source, naming it", () => {
     const trail = compliantTrail({
       advancedEventSelectors: [management({ field: "eventSource", notEquals: ["kms.amazonaws.com"] })],

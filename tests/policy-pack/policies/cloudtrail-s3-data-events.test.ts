@@ -29,6 +29,20 @@ describe("cloudtrail-s3-data-events", () => {
     assert.equal(checkS3DataEvents(trail).status, "compliant");
   });
 
+  // @pulumi/aws v7's TrailAdvancedEventSelectorFieldSelector has plural operators only; the singular
+  // `notStartsWith` is not an operator, and CloudTrail would never see the exclusion it was meant to be.
+  it("fails a selector with an unknown operator name instead of treating it as an exclusion", () => {
+    const trail = compliantTrail({
+      advancedEventSelectors: [
+        MANAGEMENT,
+        s3Objects({ field: "resources.ARN", notStartsWith: [`arn:aws:s3:::${ARCHIVE_BUCKET}/`] }),
+      ],
+    });
+    const result = checkS3DataEvents(trail);
+    assert.equal(result.status, "non-compliant");
+    assert.match(reasonOf(result), /resources\.ARN uses unknown operator notStartsWith/);
+  });
+
   it("fails a trail with management events only", () => {
     const result = checkS3DataEvents(compliantTrail({ advancedEventSelectors: [MANAGEMENT] }));
     assert.equal(result.status, "non-compliant");

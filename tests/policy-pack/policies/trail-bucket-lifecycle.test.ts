@@ -34,15 +34,41 @@ describe("trail-bucket-lifecycle", () => {
     );
   });
 
-  it("fails noncurrent-version expiration before the retention", () => {
-    const stack = withRules({
-      id: "old-versions",
-      status: "Enabled",
-      noncurrentVersionExpiration: { noncurrentDays: 30 },
-    });
+  it("fails noncurrent-version expiration before the retention when no Object Lock retention holds the versions", () => {
+    const stack = without(
+      withRules({
+        id: "old-versions",
+        status: "Enabled",
+        noncurrentVersionExpiration: { noncurrentDays: 30 },
+      }),
+      "archive-object-lock",
+    );
     assert.match(
       reasonOf(single(checkBucketLifecycle(stack, DEFAULTS))),
       /expires noncurrent versions after 30 days/,
+    );
+  });
+
+  // "Object Lock considerations" (S3 user guide), "Managing S3 Lifecycle policies with Object Lock":
+  // lifecycle does not delete a locked version, so a short noncurrent expiration cannot cut the retention.
+  it("passes a short noncurrent-version expiration when a default Object Lock retention covers the minimum", () => {
+    const stack = withProps(
+      withRules({
+        id: "delete-expired",
+        status: "Enabled",
+        expiration: { days: 2555 },
+        noncurrentVersionExpiration: { noncurrentDays: 1 },
+      }),
+      "archive-object-lock",
+      { rule: { defaultRetention: { mode: "COMPLIANCE", days: 2555 } } },
+    );
+    assert.equal(single(checkBucketLifecycle(stack, DEFAULTS)).status, "compliant");
+    const shortLock = withProps(stack, "archive-object-lock", {
+      rule: { defaultRetention: { mode: "COMPLIANCE", days: 30 } },
+    });
+    assert.match(
+      reasonOf(single(checkBucketLifecycle(shortLock, DEFAULTS))),
+      /expires noncurrent versions after 1 days/,
     );
   });
 

@@ -92,7 +92,11 @@ export function generateOrganization(options: GenerateOrganizationOptions): Orga
   checkOptions(options);
   const random = new SeededRandom(options.seed, "organization");
   const rootSuffix = random.text(LOWER_ALNUM, 4);
-  const root = { id: `r-${rootSuffix}`, name: "Root" };
+  const root = {
+    id: `r-${rootSuffix}`,
+    name: "Root",
+    policyTypes: [{ type: "SERVICE_CONTROL_POLICY", status: "ENABLED" as const }],
+  };
   const organizationId = `o-${random.text(LOWER_ALNUM, 10)}`;
   const accountIds = uniqueAccountIds(random, options.accounts);
   const managementAccountId = accountIds[0];

@@ -39,6 +39,8 @@ export interface OrganizationsEndpoint {
 export interface OrganizationsEndpointOptions {
   organization: OrganizationSnapshot;
   faults?: FaultPlan;
+  /** How the endpoint waits before a slow answer; tests inject one to see the wait without timing it. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 const INTERRUPTIONS: Record<Exclude<Interruption, "drop">, () => ServiceError> = {
@@ -123,14 +125,16 @@ export async function startOrganizationsEndpoint(
   const countFault = (kind: FaultKind) => increment(counters.faults, kind);
   const organization = new FakeOrganization(options.organization, faults, countFault);
   const timers = new Set<NodeJS.Timeout>();
-  const wait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
+  const wait =
+    options.sleep ??
+    ((ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          resolve();
+        }, ms);
+        timers.add(timer);
+      }));
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);

@@ -27,7 +27,7 @@ export function wireRoot(snapshot: OrganizationSnapshot, root: OrganizationSnaps
     Id: root.id,
     Arn: `${arnPrefix(snapshot)}:root/${snapshot.organization.id}/${root.id}`,
     Name: root.name,
-    PolicyTypes: [],
+    PolicyTypes: (root.policyTypes ?? []).map((p) => ({ Type: p.type, Status: p.status })),
   };
 }
 

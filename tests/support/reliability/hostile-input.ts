@@ -27,8 +27,6 @@ export type Expectation =
    */
   | { readonly knownBug: string; readonly code: number; readonly oneLine: boolean };
 
-/** A command's answer to hostile input may take a while on a busy machine, but never this long. */
-export const TIME_BOUND_MS = 30_000;
 /** More lines than this is not one line per problem but a flood. */
 export const MAX_PROBLEM_LINES = 10;
 
@@ -115,9 +113,8 @@ export function sweepHostileInputs(sweep: HostileInputSweep): void {
     }
     it(`${hostile.name}: ${"refused" in expectation ? `exits ${expectation.refused} naming the file` : "reads it"}`, async () => {
       const file = writeHostileFile(dir, hostile);
-      const started = performance.now();
+      // No time bound: a command that hangs fails on mocha's timeout; how long it takes is no verdict.
       const result = await runInProcess(sweep, file);
-      assert.ok(performance.now() - started < TIME_BOUND_MS);
       assertOutcome(result, expectation, file);
       assert.ok(prototypeIsClean(), "Object.prototype is untouched");
       if (HEAVY && sweep.sameAsProcess !== false) {

@@ -27,7 +27,7 @@ export function runMeasured(script: string, args: readonly string[]): Promise<Me
         require.resolve("ts-node/register/transpile-only"),
         "-r",
         REPORT_USAGE,
-        join(PROJECT_DIR, "scripts", `${script}.ts`),
+        join(PROJECT_DIR, "tools", script, "command.ts"),
         ...args,
       ],
       {

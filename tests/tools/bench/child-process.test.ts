@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { failureLine, lastLine, runCommand, runTypeScriptChild } from "../../../tools/bench/child-process";
+import { withFakeClock } from "../../support/fake-clock";
 
 describe("lastLine", () => {
   it("is the last line with text in it", () => {
@@ -35,15 +36,19 @@ describe("failureLine", () => {
 
 describe("runCommand", () => {
   it("collects both outputs and the exit code, and times the command", async () => {
-    const outcome = await runCommand(
-      process.execPath,
-      ["-e", "console.log('out'); console.error('err'); setTimeout(() => process.exit(3), 20)"],
-      { cwd: tmpdir() },
-    );
+    const outcome = await withFakeClock((advance) => {
+      const running = runCommand(
+        process.execPath,
+        ["-e", "console.log('out'); console.error('err'); setTimeout(() => process.exit(3), 20)"],
+        { cwd: tmpdir() },
+      );
+      advance(20);
+      return running;
+    });
     assert.equal(outcome.exitCode, 3);
     assert.equal(outcome.stdout, "out\n");
     assert.equal(outcome.stderr, "err\n");
-    assert.ok(outcome.wallMs >= 15, `${outcome.wallMs} ms`);
+    assert.equal(outcome.wallMs, 20, "from spawn to exit on the clock");
   });
 
   it("rejects in one line when the command does not exist", async () => {

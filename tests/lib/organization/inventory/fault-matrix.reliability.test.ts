@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InventoryError } from "../../../../lib/organization/inventory";
 import { parseSnapshotText } from "../../../../lib/organization/snapshot";
-import { main } from "../../../../scripts/inventory";
+import { main } from "../../../../tools/inventory/command";
 import {
   runInventory,
   startOrganizationsEndpoint,

@@ -1,0 +1,113 @@
+import assert from "node:assert/strict";
+import { CONTROLS, type MonitoringControl, controlById } from "../../../lib/controls";
+import { type JsonExpression, parseFilterPattern } from "../../../lib/filter-pattern";
+import { type Coverage, PatternJudge } from "../../../policy-pack/lib/monitoring";
+import { printJsonPattern } from "../../support/filter-pattern-printer";
+
+function control(id: string): MonitoringControl {
+  const found = controlById(id);
+  assert.ok(found, id);
+  return found;
+}
+
+function misses(verdict: Coverage): readonly string[] {
+  assert.equal(verdict.kind, "fails", "the judge accepted the pattern");
+  return verdict.kind === "fails" ? verdict.missed : [];
+}
+
+/** One pattern per mutation that narrows the catalog's pattern: an `||` alternative dropped, or an `=` made to match nothing. */
+function* narrowings(expression: JsonExpression): Generator<{ change: string; expression: JsonExpression }> {
+  if (expression.type === "comparison" && expression.operator === "=") {
+    yield {
+      change: `${expression.selector.text} made to match nothing`,
+      expression: {
+        ...expression,
+        value: { type: "string", text: "NoSuchValue", quoted: true, segments: ["NoSuchValue"] },
+      },
+    };
+    return;
+  }
+  if (expression.type !== "or" && expression.type !== "and") return;
+  for (let i = 0; i < expression.operands.length; i++) {
+    const operand = expression.operands[i];
+    const others = expression.operands.filter((_, j) => j !== i);
+    if (expression.type === "or") {
+      yield {
+        change: `dropped ${printJsonPattern(operand)}`,
+        expression: others.length === 1 ? others[0] : { ...expression, operands: others },
+      };
+    }
+    if (expression.type === "and" || operand.type !== "comparison") {
+      for (const inner of narrowings(operand)) {
+        const operands = [...expression.operands];
+        operands[i] = inner.expression;
+        yield { change: inner.change, expression: { ...expression, operands } };
+      }
+    }
+  }
+}
+
+describe("PatternJudge: a filter covers a control only if it catches every call the control exists for", () => {
+  for (const each of CONTROLS) {
+    it(`${each.id}: refuses the catalog's pattern with any required term removed, naming the missed call`, () => {
+      const ast = parseFilterPattern(each.filterPattern);
+      assert.equal(ast.kind, "json");
+      if (ast.kind !== "json") return;
+      const judge = new PatternJudge();
+      let tried = 0;
+      for (const { change, expression } of narrowings(ast.expression)) {
+        tried++;
+        const pattern = printJsonPattern(expression);
+        const missed = misses(judge.judge(pattern, each));
+        assert.ok(missed.length > 0, `${change}: no missed call named`);
+        const dropped = /^dropped \{ \$\.eventName = "?(\w+)"? \}$/.exec(change)?.[1];
+        if (dropped !== undefined) {
+          assert.ok(
+            missed.some((text) => text.startsWith(`${dropped} (`)),
+            `${change}: missed ${missed.join("; ")}`,
+          );
+        }
+      }
+      assert.ok(tried > 0, "no term to remove");
+    });
+  }
+
+  it("names every missed call in one message", () => {
+    const verdict = new PatternJudge().judge(
+      "{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) }",
+      control("cloudtrail-config-changes"),
+    );
+    assert.equal(verdict.kind, "fails");
+    assert.equal(
+      verdict.kind === "fails" ? verdict.why : "",
+      "its pattern misses 2 of the 5 calls the control exists for: StartLogging (cloudtrail.amazonaws.com); StopLogging (cloudtrail.amazonaws.com)",
+    );
+  });
+
+  it("names the variant when a filter catches a call from some principals or regions only", () => {
+    const judge = new PatternJudge();
+    const roleOnly = judge.judge(
+      '{ ($.eventSource = kms.amazonaws.com) && ($.eventName = DisableKey || $.eventName = ScheduleKeyDeletion) && ($.userIdentity.type = "IAMUser") }',
+      control("kms-key-disable-or-deletion"),
+    );
+    assert.deepEqual(misses(roleOnly), [
+      "DisableKey (kms.amazonaws.com) by AssumedRole in eu-west-1, by Root in ap-southeast-2",
+      "ScheduleKeyDeletion (kms.amazonaws.com) by AssumedRole in eu-west-1, by Root in ap-southeast-2",
+    ]);
+    const oneRegion = judge.judge(
+      '{ $.eventName = "ConsoleLogin" && $.errorMessage = "Failed authentication" && $.awsRegion = "us-east-1" }',
+      control("console-auth-failures"),
+    );
+    assert.deepEqual(misses(oneRegion), [
+      "ConsoleLogin (signin.amazonaws.com) by an IAM user failing without MFA by IAMUser in eu-west-1",
+      "ConsoleLogin (signin.amazonaws.com) by the root user failing without MFA by Root in eu-west-1",
+    ]);
+  });
+
+  it("tries a bounded number of records: one per required call and variant, plus the noise", () => {
+    const judge = new PatternJudge();
+    for (const each of CONTROLS) judge.judge(each.filterPattern, each);
+    for (const each of CONTROLS) judge.judge(each.filterPattern, each); // cached
+    assert.ok(judge.recordsTried < 600, `${judge.recordsTried} records tried`);
+  });
+});
