@@ -192,3 +192,16 @@ export async function simulate(
     ignoredContextKeys: [...new Set(results.flatMap((r) => r.ignoredContextKeys ?? []))],
   };
 }
+
+/**
+ * Runs one request against a single resource policy built by a pure builder, without a plan: the fast way
+ * for a policy module's own tests to state what its document allows.
+ */
+export function simulateResourcePolicy(
+  document: PolicyJson,
+  request: Omit<AccessRequest, "document" | "alongWith">,
+): Promise<SimulationOutcome> {
+  const id = "document-under-test";
+  const generated: GeneratedDocument = { id, type: "pure", kind: "resource", document };
+  return simulate({ ...request, document: id }, new Map([[id, generated]]));
+}
