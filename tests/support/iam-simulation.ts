@@ -198,10 +198,15 @@ export async function simulate(
  * for a policy module's own tests to state what its document allows.
  */
 export function simulateResourcePolicy(
-  document: PolicyJson,
+  document: { Version?: string; Statement: readonly object[] },
   request: Omit<AccessRequest, "document" | "alongWith">,
 ): Promise<SimulationOutcome> {
   const id = "document-under-test";
-  const generated: GeneratedDocument = { id, type: "pure", kind: "resource", document };
+  const generated: GeneratedDocument = {
+    id,
+    type: "pure",
+    kind: "resource",
+    document: document as PolicyJson,
+  };
   return simulate({ ...request, document: id }, new Map([[id, generated]]));
 }
