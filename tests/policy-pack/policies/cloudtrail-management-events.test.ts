@@ -145,4 +145,21 @@ describe("cloudtrail-management-events", () => {
     });
     assert.match(reasonOf(checkManagementEvents(trail)), /eventCategory uses unknown operator startsWith/);
   });
+
+  it("cannot judge basic selectors that hold unknown values either", () => {
+    const trail = compliantTrail({
+      advancedEventSelectors: undefined,
+      eventSelectors: [{ readWriteType: UNKNOWN }],
+    });
+    assert.equal(checkManagementEvents(trail).status, "unknown");
+  });
+
+  it("keeps reads and writes apart when readOnly both selects and drops values", () => {
+    const trail = compliantTrail({
+      advancedEventSelectors: [
+        management({ field: "readOnly", equals: ["true", "false"], notEquals: ["false"] }),
+      ],
+    });
+    assert.match(reasonOf(checkManagementEvents(trail)), /captures every write management event;/);
+  });
 });
