@@ -143,14 +143,13 @@ describe("cloudtrail-s3-data-events", () => {
     }
   });
 
-  it("passes a selector that excludes buckets with every excluding operator, and basic selectors after others", () => {
+  it("passes a selector that excludes named buckets or objects in them, and basic selectors after others", () => {
     const trail = compliantTrail({
       advancedEventSelectors: [
         s3Objects({
           field: "resources.ARN",
           notEquals: ["arn:aws:s3:::a/x"],
-          notEndsWiths: [".tmp"],
-          notStartsWiths: ["arn:aws:s3:::b/"],
+          notStartsWiths: ["arn:aws:s3:::b/", "arn:aws-cn:s3:::c/logs/"],
         }),
       ],
     });
@@ -167,5 +166,22 @@ describe("cloudtrail-s3-data-events", () => {
       ],
     });
     assert.equal(checkS3DataEvents(basic).status, "compliant");
+  });
+
+  // "AdvancedFieldSelector" (CloudTrail API Reference): NotStartsWith and NotEndsWith compare the object
+  // ARN as text, so a prefix shorter than one bucket (`arn:aws:s3:::`, `arn:aws:s3:::org`) or any suffix
+  // excludes objects of every bucket: the trail then misses writes the rule exists for.
+  it("fails an exclusion that reaches beyond named buckets", () => {
+    for (const exclusion of [
+      { field: "resources.ARN", notStartsWiths: ["arn:aws:s3:::"] },
+      { field: "resources.ARN", notStartsWiths: ["arn:aws:s3:::org"] },
+      { field: "resources.ARN", notStartsWiths: [`arn:aws:s3:::${ARCHIVE_BUCKET}/`, "arn:"] },
+      { field: "resources.ARN", notEndsWiths: [".json.gz"] },
+      { field: "resources.ARN", notEquals: ["arn:aws:s3:::"] },
+    ]) {
+      const result = checkS3DataEvents(compliantTrail({ advancedEventSelectors: [s3Objects(exclusion)] }));
+      assert.equal(result.status, "non-compliant", JSON.stringify(exclusion));
+      assert.match(reasonOf(result), /resources\.ARN not/);
+    }
   });
 });
