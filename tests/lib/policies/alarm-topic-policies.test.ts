@@ -76,6 +76,12 @@ describe("alarmTopicPolicy", () => {
         expected: "ImplicitlyDenied",
       },
       {
+        intent: "a request attributed to another account cannot publish, whatever alarm ARN it names",
+        action: "sns:Publish",
+        context: { ...SOURCE, "aws:SourceAccount": OTHER_ACCOUNT, ...TLS },
+        expected: "ImplicitlyDenied",
+      },
+      {
         intent: "EventBridge, with the alarm's source, cannot publish",
         principal: "events.amazonaws.com",
         action: "sns:Publish",
@@ -142,6 +148,12 @@ describe("alarmTopicKeyPolicy", () => {
           "aws:SourceArn": ALARM.replace(MANAGEMENT_ACCOUNT_ID, OTHER_ACCOUNT),
           "aws:SourceAccount": OTHER_ACCOUNT,
         },
+        expected: "ImplicitlyDenied",
+      },
+      {
+        intent: "a request attributed to another account cannot use the key, whatever alarm ARN it names",
+        action: "kms:GenerateDataKey",
+        context: { ...SOURCE, "aws:SourceAccount": OTHER_ACCOUNT },
         expected: "ImplicitlyDenied",
       },
       {
