@@ -131,4 +131,8 @@ describe("judgeTransportPolicy", () => {
     assert.equal(judgeTransportPolicy({ Version: "2012-10-17" }, BUCKET), "allows-insecure-transport");
     assert.equal(judgeTransportPolicy(null, BUCKET), "invalid");
   });
+
+  it("accepts s3:* anywhere in an Action list", () => {
+    assert.equal(judge(deny({ Action: ["s3:GetObject", "s3:*"] })), "denies-insecure-transport");
+  });
 });

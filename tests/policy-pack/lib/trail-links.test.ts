@@ -85,6 +85,13 @@ describe("trailKey: the KMS key the trail encrypts with", () => {
     const pendingKey = resource(KEY, "pending-key", { arn: UNKNOWN, keyId: UNKNOWN });
     const t = trail({ kmsKeyId: KEY_ARN });
     assert.equal(found(trailKey([decoyKey, pendingKey, t], t)), "unknown");
+    for (const half of [
+      { arn: UNKNOWN, keyId: OTHER_KEY_ID },
+      { arn: OTHER_KEY_ARN, keyId: UNKNOWN },
+    ]) {
+      const halfKnown = resource(KEY, "half-known", half);
+      assert.equal(found(trailKey([halfKnown, t], t)), "unknown", JSON.stringify(half));
+    }
     const pendingAlias = resource(ALIAS, "pending-alias", {
       name: UNKNOWN,
       arn: UNKNOWN,

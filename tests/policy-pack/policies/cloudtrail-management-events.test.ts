@@ -162,4 +162,9 @@ describe("cloudtrail-management-events", () => {
     });
     assert.match(reasonOf(checkManagementEvents(trail)), /captures every write management event;/);
   });
+
+  it("reads empty selector lists as none (CloudTrail's default: every management event)", () => {
+    const trail = compliantTrail({ advancedEventSelectors: undefined, eventSelectors: [] });
+    assert.equal(checkManagementEvents(trail).status, "compliant");
+  });
 });

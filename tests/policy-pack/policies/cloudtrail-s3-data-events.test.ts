@@ -184,4 +184,17 @@ describe("cloudtrail-s3-data-events", () => {
       assert.match(reasonOf(result), /resources\.ARN not/);
     }
   });
+
+  it("passes a basic data resource whose values include every bucket beside single ones", () => {
+    const trail = compliantTrail({
+      advancedEventSelectors: undefined,
+      eventSelectors: [
+        {
+          readWriteType: "All",
+          dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3:::one/", "arn:aws:s3"] }],
+        },
+      ],
+    });
+    assert.equal(checkS3DataEvents(trail).status, "compliant");
+  });
 });
