@@ -2,7 +2,8 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "bin/**", "**/*.js", "**/*.mjs"] },
+  // Stryker's sandboxes (.stryker-tmp) are full copies of the project, each with its own tsconfig.json.
+  { ignores: ["node_modules/**", "bin/**", ".stryker-tmp/**", "reports/**", "**/*.js", "**/*.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

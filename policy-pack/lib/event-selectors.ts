@@ -162,8 +162,12 @@ export interface DataEventCoverage {
   readonly shortfalls: readonly string[];
 }
 
-/** Field selectors that only exclude some buckets; excluding the trail's own bucket avoids a logging loop. */
-const EXCLUDING_OPERATORS = ["notEquals", "notStartsWiths", "notEndsWiths"] as const;
+/**
+ * Exclusions that stay within named buckets: excluding the trail's own bucket avoids a logging loop.
+ * `notEndsWiths`, or a value shorter than `arn:<partition>:s3:::<bucket>/`, skips objects of every bucket.
+ */
+const BUCKET_EXCLUDING_OPERATORS = ["notEquals", "notStartsWiths"] as const;
+const WITHIN_A_NAMED_BUCKET = /^arn:[^:]+:s3:::[^/]+\//;
 
 /** Whether the trail logs write data events (PutObject, DeleteObject, ...) for all S3 objects. */
 export function s3WriteDataCoverage(selectors: Exclude<Selectors, { kind: "unknown" }>): DataEventCoverage {
@@ -219,8 +223,12 @@ function advancedS3WriteCoverage(selectors: readonly (readonly FieldSelector[])[
 }
 
 function onlyExcludes(field: FieldSelector): boolean {
-  return OPERATORS.every(
-    (operator) =>
-      (EXCLUDING_OPERATORS as readonly string[]).includes(operator) || strings(field[operator]).length === 0,
-  );
+  return OPERATORS.every((operator) => {
+    const values = strings(field[operator]);
+    if (values.length === 0) return true;
+    return (
+      (BUCKET_EXCLUDING_OPERATORS as readonly string[]).includes(operator) &&
+      values.every((value) => WITHIN_A_NAMED_BUCKET.test(value))
+    );
+  });
 }

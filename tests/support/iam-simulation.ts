@@ -202,3 +202,21 @@ export async function simulate(
     rcpDecision: layer((r) => r.analysis?.rcpAnalysis?.result),
   };
 }
+
+/**
+ * Runs one request against a single resource policy built by a pure builder, without a plan: the fast way
+ * for a policy module's own tests to state what its document allows.
+ */
+export function simulateResourcePolicy(
+  document: { Version?: string; Statement: readonly object[] },
+  request: Omit<AccessRequest, "document" | "alongWith">,
+): Promise<SimulationOutcome> {
+  const id = "document-under-test";
+  const generated: GeneratedDocument = {
+    id,
+    type: "pure",
+    kind: "resource",
+    document: document as PolicyJson,
+  };
+  return simulate({ ...request, document: id }, new Map([[id, generated]]));
+}

@@ -19,8 +19,15 @@ export function stackConfig(
 
 const cache = new Map<string, Promise<PlanResult>>();
 
+/**
+ * Under mutation testing (StrykerJS sets its `__stryker__` global) every mutant must see a fresh plan:
+ * test modules stay loaded between mutants, so a cached plan would hide the mutant being tested.
+ */
+const underMutationTesting = () => "__stryker__" in globalThis;
+
 /** Plans the program under the mock runtime; identical configs share one run. */
 export function plan(config?: Record<string, string>, snapshotFile?: string): Promise<PlanResult> {
+  if (underMutationTesting()) return runPlan({ projectDir: PROJECT_DIR, config, snapshotFile });
   const key = JSON.stringify([config, snapshotFile]);
   if (!cache.has(key)) cache.set(key, runPlan({ projectDir: PROJECT_DIR, config, snapshotFile }));
   return cache.get(key)!;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { accessLogBucketPolicy } from "../../lib/policies/access-log-bucket-policy";
 import { archiveBucketPolicy } from "../../lib/policies/archive-bucket-policy";
+import { alarmTopicKeyPolicy, alarmTopicPolicy } from "../../lib/policies/alarm-topic-policies";
 import { archiveKeyPolicy } from "../../lib/policies/archive-key-policy";
 import type { PolicyDocument, PolicyStatement } from "../../lib/policies/document";
 import { logGroupKeyPolicy } from "../../lib/policies/log-group-key-policy";
@@ -88,6 +89,27 @@ export function buildAccessLogBucketPolicy(): PolicyDocument {
   });
 }
 
+export const ALARM_TOPIC_ARN = `arn:aws:sns:${REGION}:${MANAGEMENT_ACCOUNT_ID}:org-governance-security-alarms`;
+/** The alarms this program creates, as `components/security-monitoring.ts` names them. */
+export const ALARM_ARN_PATTERN = `arn:aws:cloudwatch:${REGION}:${MANAGEMENT_ACCOUNT_ID}:alarm:org-governance-*`;
+
+export function buildAlarmTopicPolicy(): PolicyDocument {
+  return alarmTopicPolicy({
+    partition: PARTITION,
+    accountId: MANAGEMENT_ACCOUNT_ID,
+    topicArn: ALARM_TOPIC_ARN,
+    alarmArnPattern: ALARM_ARN_PATTERN,
+  });
+}
+
+export function buildAlarmTopicKeyPolicy(): PolicyDocument {
+  return alarmTopicKeyPolicy({
+    partition: PARTITION,
+    accountId: MANAGEMENT_ACCOUNT_ID,
+    alarmArnPattern: ALARM_ARN_PATTERN,
+  });
+}
+
 /** Every policy document the program writes, by name. */
 export function allPolicyDocuments(): Record<string, PolicyDocument> {
   return {
@@ -97,6 +119,8 @@ export function allPolicyDocuments(): Record<string, PolicyDocument> {
     "access log bucket policy": buildAccessLogBucketPolicy(),
     "trail logs assume-role policy": trailLogsAssumeRolePolicy(),
     "trail logs delivery policy": trailLogsDeliveryPolicy(trailLogsRoleArgs),
+    "alarm topic policy": buildAlarmTopicPolicy(),
+    "alarm topic key policy": buildAlarmTopicKeyPolicy(),
   };
 }
 

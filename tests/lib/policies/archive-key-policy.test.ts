@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { KEY_ADMINISTRATION_ACTIONS } from "../../../lib/policies/document";
+import { ADMINISTRATOR, simulateResourcePolicy } from "../../support/iam-simulation";
 import {
   actionCovers,
   ARCHIVE_ACCOUNT_ID,
@@ -7,6 +8,7 @@ import {
   conditionOn,
   listOf,
   MANAGEMENT_ACCOUNT_ID,
+  REGION,
   statement,
   TRAIL_ARN,
 } from "../../support/policy-fixtures";
@@ -104,5 +106,48 @@ describe("archiveKeyPolicy", () => {
 
   it("never lets the management account use or administer the archive key", () => {
     assert.ok(!JSON.stringify(policy).includes(`iam::${MANAGEMENT_ACCOUNT_ID}`));
+  });
+
+  // Judged by a real IAM evaluator (@cloud-copilot/iam-simulate). "Configure AWS KMS key policies for
+  // CloudTrail": with an S3 Bucket Key CloudTrail needs kms:Decrypt as well as kms:GenerateDataKey*; readers
+  // decrypt log files (and re-encrypt them from this key) only under the CloudTrail encryption context.
+  it("gives CloudTrail and the archive's readers exactly the cryptographic calls they make", async () => {
+    const keyArn = `arn:aws:kms:${REGION}:${ARCHIVE_ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    const context = { [CLOUDTRAIL_CONTEXT]: TRAIL_ARN };
+    const reader = `arn:aws:iam::${ARCHIVE_ACCOUNT_ID}:role/Auditor`;
+    const decide = async (principal: string, action: string, extra: Record<string, string>) => {
+      const outcome = await simulateResourcePolicy(policy, {
+        intent: `${principal} ${action}`,
+        principal,
+        callerPolicies: principal.startsWith("arn:") ? [ADMINISTRATOR] : [],
+        action,
+        resource: keyArn,
+        resourceAccount: ARCHIVE_ACCOUNT_ID,
+        context: { ...context, ...extra },
+        expected: "Allowed",
+      });
+      assert.deepEqual(outcome.ignoredContextKeys, [], `${action}: context keys ignored`);
+      return outcome.decision;
+    };
+    const cloudTrail = { "aws:SourceArn": TRAIL_ARN };
+    const readerContext = { "kms:CallerAccount": ARCHIVE_ACCOUNT_ID };
+    assert.deepEqual(
+      {
+        generate: await decide("cloudtrail.amazonaws.com", "kms:GenerateDataKey", cloudTrail),
+        decrypt: await decide("cloudtrail.amazonaws.com", "kms:Decrypt", cloudTrail),
+        encrypt: await decide("cloudtrail.amazonaws.com", "kms:Encrypt", cloudTrail),
+        readerDecrypts: await decide(reader, "kms:Decrypt", readerContext),
+        readerReEncryptsFrom: await decide(reader, "kms:ReEncryptFrom", readerContext),
+        readerGenerates: await decide(reader, "kms:GenerateDataKey", readerContext),
+      },
+      {
+        generate: "Allowed",
+        decrypt: "Allowed",
+        encrypt: "ImplicitlyDenied",
+        readerDecrypts: "Allowed",
+        readerReEncryptsFrom: "Allowed",
+        readerGenerates: "ImplicitlyDenied",
+      },
+    );
   });
 });

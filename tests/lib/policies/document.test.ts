@@ -38,6 +38,20 @@ function principalsOf(s: PolicyStatement): { anyone: boolean; services: string[]
   return { anyone: listOf(s.Principal.AWS).includes("*"), services: listOf(s.Principal.Service) };
 }
 
+/**
+ * A wildcard in aws:SourceAccount, or in an aws:SourceArn anywhere but the resource part of an ARN of one
+ * fixed account, lets another account's resource act through the service (confused deputy). A wildcard in
+ * the resource part only, e.g. this program's alarms `...:123456789012:alarm:org-governance-*`, stays
+ * within the account.
+ */
+function wildcardBeyondOneAccount(key: string, value: string): boolean {
+  const wild = (part: string | undefined) => part === undefined || /[*?]/.test(part);
+  if (!wild(value)) return false;
+  if (key === "aws:SourceAccount") return true;
+  const [prefix, partition, service, region, account] = value.split(":");
+  return [prefix, partition, service, region].some(wild) || !/^\d{12}$/.test(account ?? "");
+}
+
 /** What is too broad in a document's Allow statements, one line per finding. */
 function leastPrivilegeProblems(document: PolicyDocument): string[] {
   const problems: string[] = [];
@@ -54,7 +68,10 @@ function leastPrivilegeProblems(document: PolicyDocument): string[] {
         if (listOf(value).length === 0 || listOf(value).some((v) => v.length === 0)) {
           problems.push(`${s.Sid}: empty value for ${key}`);
         }
-        if (/^aws:Source(Arn|Account)$/.test(key) && listOf(value).some((v) => v.includes("*"))) {
+        if (
+          /^aws:Source(Arn|Account)$/.test(key) &&
+          listOf(value).some((v) => wildcardBeyondOneAccount(key, v))
+        ) {
           problems.push(`${s.Sid}: wildcard in ${key}`);
         }
       }
@@ -111,6 +128,20 @@ describe("every policy document the program writes", () => {
       ),
       ["Probe: wildcard in aws:SourceArn"],
     );
+    const sourceArn = (pattern: string) =>
+      problems(
+        allow({
+          Principal: { Service: "cloudwatch.amazonaws.com" },
+          Condition: { ArnLike: { "aws:SourceArn": pattern } },
+        }),
+      );
+    assert.deepEqual(sourceArn("arn:aws:cloudwatch:eu-west-1:*:alarm:org-governance-*"), [
+      "Probe: wildcard in aws:SourceArn",
+    ]);
+    assert.deepEqual(sourceArn("arn:aws:cloudwatch:*:111122223333:alarm:x"), [
+      "Probe: wildcard in aws:SourceArn",
+    ]);
+    assert.deepEqual(sourceArn("arn:aws:cloudwatch:eu-west-1:111122223333:alarm:org-governance-*"), []);
     assert.deepEqual(problems(allow({ Action: ["s3:*"] })), ["Probe: allows s3:*"]);
     assert.deepEqual(problems(allow({ Action: "iam:Pass*" })), ["Probe: allows iam:Pass*"]);
     assert.deepEqual(problems({ ...allow({ Principal: "*" }), Effect: "Deny" }), []);

@@ -84,4 +84,87 @@ describe("cloudtrail-management-events", () => {
     });
     assert.equal(checkManagementEvents(trail).status, "unknown");
   });
+
+  // "Logging management events" (CloudTrail User Guide): readOnly "false" selects write events only, and a
+  // basic selector's readWriteType WriteOnly likewise; neither logs the read events an investigation needs.
+  it("fails every way of logging only write management events", () => {
+    const advanced = (...extra: Record<string, unknown>[]) =>
+      compliantTrail({ advancedEventSelectors: [management(...extra)] });
+    const writeOnly = [
+      advanced({ field: "readOnly", equals: ["false"] }),
+      advanced({ field: "readOnly", notEquals: ["true"] }),
+      compliantTrail({ advancedEventSelectors: undefined, eventSelectors: [{ readWriteType: "WriteOnly" }] }),
+    ];
+    for (const trail of writeOnly) {
+      const result = checkManagementEvents(trail);
+      assert.equal(result.status, "non-compliant");
+      assert.match(
+        reasonOf(result),
+        /no (advanced|basic) event selector captures every read management event;/,
+      );
+    }
+    const readOnly = advanced({ field: "readOnly", equals: ["true"] });
+    assert.match(reasonOf(checkManagementEvents(readOnly)), /captures every write management event;/);
+  });
+
+  it("does not count data-event selectors, or selectors without an eventCategory, as management coverage", () => {
+    const trail = compliantTrail({
+      advancedEventSelectors: [
+        {
+          fieldSelectors: [
+            { field: "eventCategory", equals: ["Data"] },
+            { field: "resources.type", equals: ["AWS::S3::Object"] },
+          ],
+        },
+        { fieldSelectors: [{ field: "readOnly", equals: ["true"] }] },
+        { fieldSelectors: [{ field: "eventCategory", notEquals: ["Management"] }] },
+        { notAFieldSelectorList: true },
+      ],
+    });
+    assert.match(reasonOf(checkManagementEvents(trail)), /every read and write management event;/);
+  });
+
+  it("passes basic selectors that together cover reads and writes, and ignores malformed ones", () => {
+    const trail = compliantTrail({
+      advancedEventSelectors: [],
+      eventSelectors: ["not a selector", { readWriteType: "ReadOnly" }, { readWriteType: "WriteOnly" }],
+    });
+    assert.equal(checkManagementEvents(trail).status, "compliant");
+    const unnamed = compliantTrail({
+      advancedEventSelectors: undefined,
+      eventSelectors: [{ readWriteType: 3 }],
+    });
+    assert.equal(checkManagementEvents(unnamed).status, "compliant");
+  });
+
+  it("fails a management selector with an unknown operator on eventCategory itself", () => {
+    const trail = compliantTrail({
+      advancedEventSelectors: [
+        { fieldSelectors: [{ field: "eventCategory", equals: ["Management"], startsWith: ["x"] }] },
+      ],
+    });
+    assert.match(reasonOf(checkManagementEvents(trail)), /eventCategory uses unknown operator startsWith/);
+  });
+
+  it("cannot judge basic selectors that hold unknown values either", () => {
+    const trail = compliantTrail({
+      advancedEventSelectors: undefined,
+      eventSelectors: [{ readWriteType: UNKNOWN }],
+    });
+    assert.equal(checkManagementEvents(trail).status, "unknown");
+  });
+
+  it("keeps reads and writes apart when readOnly both selects and drops values", () => {
+    const trail = compliantTrail({
+      advancedEventSelectors: [
+        management({ field: "readOnly", equals: ["true", "false"], notEquals: ["false"] }),
+      ],
+    });
+    assert.match(reasonOf(checkManagementEvents(trail)), /captures every write management event;/);
+  });
+
+  it("reads empty selector lists as none (CloudTrail's default: every management event)", () => {
+    const trail = compliantTrail({ advancedEventSelectors: undefined, eventSelectors: [] });
+    assert.equal(checkManagementEvents(trail).status, "compliant");
+  });
 });

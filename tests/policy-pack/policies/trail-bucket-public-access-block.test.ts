@@ -57,4 +57,40 @@ describe("trail-bucket-public-access-block", () => {
     const stack = withProps(compliantStack(), "archive-public-access-block", { blockPublicPolicy: UNKNOWN });
     assert.equal(single(checkBucketPublicAccessBlock(stack)).status, "unknown");
   });
+
+  // "Blocking public access to your Amazon S3 storage": S3 applies the most restrictive combination of the
+  // account-level and bucket-level settings, so an account-level block counts only when all four are on.
+  it("does not count an account-level block with any setting off", () => {
+    const bare = without(compliantStack(), "archive-public-access-block");
+    const allOff = {
+      blockPublicAcls: false,
+      blockPublicPolicy: false,
+      ignorePublicAcls: false,
+      restrictPublicBuckets: false,
+    };
+    for (const settings of [allOff, { ...ALL_ON, restrictPublicBuckets: false }]) {
+      const stack = [
+        ...bare,
+        resource("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", "account-block", settings),
+      ];
+      const result = single(checkBucketPublicAccessBlock(stack));
+      assert.equal(result.status, "non-compliant");
+      assert.match(reasonOf(result), /has no aws\.s3\.BucketPublicAccessBlock/);
+    }
+  });
+
+  it("fails a bucket block with all four settings off, naming every one", () => {
+    const stack = withProps(compliantStack(), "archive-public-access-block", {
+      blockPublicAcls: false,
+      blockPublicPolicy: false,
+      ignorePublicAcls: false,
+      restrictPublicBuckets: false,
+    });
+    const result = single(checkBucketPublicAccessBlock(stack));
+    assert.equal(result.status, "non-compliant");
+    assert.match(
+      reasonOf(result),
+      /leaves blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets off/,
+    );
+  });
 });

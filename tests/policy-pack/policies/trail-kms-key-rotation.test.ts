@@ -71,4 +71,16 @@ describe("trail-kms-key-rotation", () => {
     assert.equal(foreign.status, "unknown");
     assert.match(reasonOf(foreign), new RegExp(`^cannot verify: .*"${KEY_ARN}"`));
   });
+
+  it("judges the trail's own key, not a rotating key elsewhere in the stack", () => {
+    const decoy = resource("aws:kms/key:Key", "decoy-key", {
+      arn: KEY_ARN.replace(KEY_ID, "5678efgh-12ab-34cd-56ef-1234567890ab"),
+      keyId: "5678efgh-12ab-34cd-56ef-1234567890ab",
+      enableKeyRotation: true,
+    });
+    const stack = [decoy, ...withProps(compliantStack(), "trail-key", { enableKeyRotation: false })];
+    const result = single(checkKeyRotation(stack));
+    assert.equal(result.status, "non-compliant");
+    assert.match(reasonOf(result), /Key "trail-key" does not rotate/);
+  });
 });
