@@ -56,6 +56,7 @@ describe("stackNames: account-global names derived from the trail name", () => {
         "org-governance-security-alarms",
       ],
     );
+    assert.equal(names.notificationsKeyAlias, "alias/org-trail-notifications");
     assert.equal(names.alarmPrefix, "org-governance-");
     assert.equal(names.cloudWatchLogsRole, "org-governance-cloudwatch-logs");
     assert.equal(names.defaultMetricNamespace, "OrgGovernance");
@@ -83,6 +84,27 @@ describe("stackNames: account-global names derived from the trail name", () => {
     assert.equal(names.queryDatabase, "org_governance_audit_dev");
     assert.equal(names.queryWorkgroup, "org-governance-dev-investigations");
     assert.equal(names.queryReaderRole, "org-governance-dev-investigator");
+    assert.equal(
+      names.accessLogBucket(ACCOUNT, "eu-west-1"),
+      "org-trail-access-logs-222233334444-eu-west-1-dev",
+    );
+    assert.equal(
+      names.queryResultsBucket(ACCOUNT, "eu-west-1"),
+      "org-trail-athena-results-222233334444-eu-west-1-dev",
+    );
+    assert.deepEqual(
+      [names.logGroupKeyAlias, names.alarmsKeyAlias, names.notificationsKeyAlias],
+      [
+        "alias/org-trail-log-group-org-governance-dev",
+        "alias/org-governance-alarms-org-governance-dev",
+        "alias/org-trail-notifications-org-governance-dev",
+      ],
+    );
+    assert.equal(names.alarmPrefix, "org-governance-dev-");
+    assert.deepEqual(
+      [names.serviceControlPolicy, names.resourceControlPolicy],
+      ["org-governance-dev-protect-audit-trail", "org-governance-dev-audit-archive-perimeter"],
+    );
   });
 
   it("gives prod the original trail name and every other stack its own", () => {
