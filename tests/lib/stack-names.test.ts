@@ -147,6 +147,35 @@ describe("stackNames: account-global names derived from the trail name", () => {
     );
   });
 
+  it("keeps a trail name readable where a service forbids its characters: lowercased, '.' as '-', then a hash", () => {
+    const names = stackNames("Team.A");
+    assert.match(
+      names.archiveBucket(ACCOUNT, REGION),
+      /^org-trail-archive-222233334444-ap-southeast-2-team-a-[0-9a-f]{8}$/,
+    );
+    assert.match(names.alarmTopic, /^Team-A-[0-9a-f]{8}-security-alarms$/);
+    assert.match(names.queryDatabase, /^org_governance_audit_team_a_[0-9a-f]{8}$/);
+    // Allowed as they are: IAM role names take '.', Organizations policy names take '.'.
+    assert.equal(names.cloudWatchLogsRole, "Team.A-cloudwatch-logs");
+    assert.equal(names.serviceControlPolicy, "Team.A-protect-audit-trail");
+  });
+
+  it("shortens a trail name too long for a name's limit to exactly that limit, hash included", () => {
+    const names = stackNames(`team-${"a".repeat(122)}`);
+    const limits: [string, number][] = [
+      [names.archiveBucket(ACCOUNT, REGION), 63], // "General purpose bucket naming rules"
+      [names.cloudWatchLogsRole, 64], // "IAM object quotas": role name
+      [names.queryReaderRole, 64],
+      [names.queryWorkgroup, 128], // Athena CreateWorkGroup
+      [names.serviceControlPolicy, 128], // Organizations CreatePolicy: Name
+      [names.resourceControlPolicy, 128],
+    ];
+    for (const [name, limit] of limits) {
+      assert.equal(name.length, limit, name);
+      assert.match(name, /team-a+-[0-9a-f]{8}/, name);
+    }
+  });
+
   it("tells apart trail names that differ only where a name must change them (case, '.', length)", () => {
     const pairs = [
       ["dev", "org-governance-dev"],
