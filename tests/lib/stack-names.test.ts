@@ -176,6 +176,12 @@ describe("stackNames: account-global names derived from the trail name", () => {
     }
   });
 
+  it("keeps a trail name that fits a role name exactly as it is, without a hash", () => {
+    const trail = `team-${"a".repeat(64 - "-cloudwatch-logs".length - 5)}`;
+    assert.equal(stackNames(trail).cloudWatchLogsRole, `${trail}-cloudwatch-logs`);
+    assert.equal(stackNames(trail).cloudWatchLogsRole.length, 64);
+  });
+
   it("tells apart trail names that differ only where a name must change them (case, '.', length)", () => {
     const pairs = [
       ["dev", "org-governance-dev"],
