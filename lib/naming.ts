@@ -4,12 +4,18 @@
  * (and so never replaces) the archive bucket, the keys or the trail.
  */
 
-/** The AWS partition of a region: `aws`, `aws-cn` or `aws-us-gov`. */
+/**
+ * The AWS partition of a region, by its prefix: `aws-cn`, `aws-us-gov`, the ISO partitions, the European
+ * Sovereign Cloud, else `aws` (the AWS SDK's partition table has the same prefixes).
+ */
 export function partitionOf(region: string): string {
   if (region.startsWith("cn-")) return "aws-cn";
   if (region.startsWith("us-gov-")) return "aws-us-gov";
   if (region.startsWith("us-isob-")) return "aws-iso-b";
+  if (region.startsWith("us-isof-")) return "aws-iso-f";
   if (region.startsWith("us-iso-")) return "aws-iso";
+  if (region.startsWith("eu-isoe-")) return "aws-iso-e";
+  if (region.startsWith("eusc-")) return "aws-eusc";
   return "aws";
 }
 

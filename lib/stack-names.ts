@@ -61,6 +61,10 @@ export function stackNames(trailName: string): StackNames {
       ? base
       : `${base}-${fit(bucketSuffix, BUCKET_MAX - base.length - 1, /[^a-z0-9-]/g, true, !prefixed)}`;
   const aliasPart = fit(trailName, 200, /[^A-Za-z0-9_-]/g);
+  // A trail name has at most 128 characters (CloudTrail, and the config schema), far below what Glue leaves
+  // it: a wrong room here never shows.
+  // Stryker disable next-line ArithmeticOperator,StringLiteral: the room exceeds any trail name's length
+  const queryDatabaseRoom = GLUE_NAME_MAX - "org_governance_audit_".length;
   return {
     archiveBucket: (account, region) => bucket(`org-trail-archive-${account}-${region}`),
     accessLogBucket: (account, region) => bucket(`org-trail-access-logs-${account}-${region}`),
@@ -79,7 +83,7 @@ export function stackNames(trailName: string): StackNames {
     // The original stack keeps the names `npm run investigate` uses by default (QUERY_SIDE_DEFAULTS).
     queryDatabase: original
       ? "org_governance_audit"
-      : `org_governance_audit_${fit(bucketSuffix, GLUE_NAME_MAX - "org_governance_audit_".length, /[^a-z0-9-]/g, true, !prefixed).replace(/-/g, "_")}`,
+      : `org_governance_audit_${fit(bucketSuffix, queryDatabaseRoom, /[^a-z0-9-]/g, true, !prefixed).replace(/-/g, "_")}`,
     queryWorkgroup: `${fit(trailName, WORKGROUP_MAX - "-investigations".length, /[^\w.-]/g)}-investigations`,
     queryReaderRole: `${fit(trailName, ROLE_MAX - "-investigator".length, /[^\w+=,.@-]/g)}-investigator`,
     // The original name leaves no room for a suffix (63 characters at most): other stacks use a shorter base.

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { partition as sdkPartition } from "@aws-sdk/core/client";
 import fc from "fast-check";
 import {
   ACCESS_LOG_PREFIX,
@@ -76,6 +77,26 @@ describe("partitionOf", () => {
     assert.equal(partitionOf("cn-northwest-1"), "aws-cn");
     assert.equal(partitionOf("us-gov-west-1"), "aws-us-gov");
     assert.equal(partitionOf("us-gov-east-1"), "aws-us-gov");
+  });
+
+  // "Partitions" (AWS Fault Isolation Boundaries whitepaper): every Region is in exactly one partition. The
+  // AWS SDK's own endpoint table (@aws-sdk/core) is the oracle, for the commercial regions and for the
+  // regions of every other partition it lists (China, GovCloud, the ISO partitions, the European Sovereign
+  // Cloud): a wrong partition puts a wrong ARN into every policy.
+  it("agrees with the AWS SDK's partition table on every region of every partition", () => {
+    const otherPartitions = [
+      "us-iso-east-1",
+      "us-iso-west-1",
+      "us-isob-east-1",
+      "us-isob-west-1",
+      "eu-isoe-west-1",
+      "us-isof-east-1",
+      "us-isof-south-1",
+      "eusc-de-east-1",
+    ];
+    for (const region of [...REGIONS, ...otherPartitions]) {
+      assert.equal(partitionOf(region), sdkPartition(region).name, region);
+    }
   });
 
   it("puts every other region in aws", () => {

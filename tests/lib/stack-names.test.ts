@@ -56,6 +56,7 @@ describe("stackNames: account-global names derived from the trail name", () => {
         "org-governance-security-alarms",
       ],
     );
+    assert.equal(names.notificationsKeyAlias, "alias/org-trail-notifications");
     assert.equal(names.alarmPrefix, "org-governance-");
     assert.equal(names.cloudWatchLogsRole, "org-governance-cloudwatch-logs");
     assert.equal(names.defaultMetricNamespace, "OrgGovernance");
@@ -83,6 +84,27 @@ describe("stackNames: account-global names derived from the trail name", () => {
     assert.equal(names.queryDatabase, "org_governance_audit_dev");
     assert.equal(names.queryWorkgroup, "org-governance-dev-investigations");
     assert.equal(names.queryReaderRole, "org-governance-dev-investigator");
+    assert.equal(
+      names.accessLogBucket(ACCOUNT, "eu-west-1"),
+      "org-trail-access-logs-222233334444-eu-west-1-dev",
+    );
+    assert.equal(
+      names.queryResultsBucket(ACCOUNT, "eu-west-1"),
+      "org-trail-athena-results-222233334444-eu-west-1-dev",
+    );
+    assert.deepEqual(
+      [names.logGroupKeyAlias, names.alarmsKeyAlias, names.notificationsKeyAlias],
+      [
+        "alias/org-trail-log-group-org-governance-dev",
+        "alias/org-governance-alarms-org-governance-dev",
+        "alias/org-trail-notifications-org-governance-dev",
+      ],
+    );
+    assert.equal(names.alarmPrefix, "org-governance-dev-");
+    assert.deepEqual(
+      [names.serviceControlPolicy, names.resourceControlPolicy],
+      ["org-governance-dev-protect-audit-trail", "org-governance-dev-audit-archive-perimeter"],
+    );
   });
 
   it("gives prod the original trail name and every other stack its own", () => {
@@ -123,6 +145,41 @@ describe("stackNames: account-global names derived from the trail name", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("keeps a trail name readable where a service forbids its characters: lowercased, '.' as '-', then a hash", () => {
+    const names = stackNames("Team.A");
+    assert.match(
+      names.archiveBucket(ACCOUNT, REGION),
+      /^org-trail-archive-222233334444-ap-southeast-2-team-a-[0-9a-f]{8}$/,
+    );
+    assert.match(names.alarmTopic, /^Team-A-[0-9a-f]{8}-security-alarms$/);
+    assert.match(names.queryDatabase, /^org_governance_audit_team_a_[0-9a-f]{8}$/);
+    // Allowed as they are: IAM role names take '.', Organizations policy names take '.'.
+    assert.equal(names.cloudWatchLogsRole, "Team.A-cloudwatch-logs");
+    assert.equal(names.serviceControlPolicy, "Team.A-protect-audit-trail");
+  });
+
+  it("shortens a trail name too long for a name's limit to exactly that limit, hash included", () => {
+    const names = stackNames(`team-${"a".repeat(122)}`);
+    const limits: [string, number][] = [
+      [names.archiveBucket(ACCOUNT, REGION), 63], // "General purpose bucket naming rules"
+      [names.cloudWatchLogsRole, 64], // "IAM object quotas": role name
+      [names.queryReaderRole, 64],
+      [names.queryWorkgroup, 128], // Athena CreateWorkGroup
+      [names.serviceControlPolicy, 128], // Organizations CreatePolicy: Name
+      [names.resourceControlPolicy, 128],
+    ];
+    for (const [name, limit] of limits) {
+      assert.equal(name.length, limit, name);
+      assert.match(name, /team-a+-[0-9a-f]{8}/, name);
+    }
+  });
+
+  it("keeps a trail name that fits a role name exactly as it is, without a hash", () => {
+    const trail = `team-${"a".repeat(64 - "-cloudwatch-logs".length - 5)}`;
+    assert.equal(stackNames(trail).cloudWatchLogsRole, `${trail}-cloudwatch-logs`);
+    assert.equal(stackNames(trail).cloudWatchLogsRole.length, 64);
   });
 
   it("tells apart trail names that differ only where a name must change them (case, '.', length)", () => {

@@ -53,6 +53,20 @@ describe("planDelegatedAdministrator", () => {
     );
   });
 
+  it("registers a third delegated administrator beside two ('Add a CloudTrail delegated administrator': up to three)", () => {
+    const two = [memberId(3), memberId(4)];
+    assert.equal(planDelegatedAdministrator(organization(two), "Audit", KEY).id, memberId(2));
+  });
+
+  it("does not count the delegated administrators of other services against CloudTrail's three", () => {
+    const snapshot = organization([memberId(3), memberId(4)]);
+    snapshot.delegatedAdministrators!.push({
+      servicePrincipal: "guardduty.amazonaws.com",
+      accountId: memberId(5),
+    });
+    assert.equal(planDelegatedAdministrator(snapshot, "Audit", KEY).id, memberId(2));
+  });
+
   it("counts an account already registered (by an earlier run) once", () => {
     const registered = [memberId(2), memberId(3), memberId(4)];
     assert.equal(planDelegatedAdministrator(organization(registered), "Audit", KEY).id, memberId(2));

@@ -159,6 +159,18 @@ describe("archiveActivitySelector", () => {
     });
   });
 
+  // The name is what `aws cloudtrail get-event-selectors` shows a reader: it says whether reads are kept.
+  it("names the selector after what it records, saying so when reads are left out", () => {
+    assert.equal(
+      archiveActivitySelector(ARCHIVE_BUCKET, true).name,
+      "The log archive's own objects: every call but CloudTrail's deliveries",
+    );
+    assert.equal(
+      archiveActivitySelector(ARCHIVE_BUCKET, false).name,
+      "The log archive's own objects: every call but CloudTrail's deliveries, writes only",
+    );
+  });
+
   it("is part of the trail's selectors whatever the data-event settings", () => {
     for (const s3 of S3_MODES) {
       const selectors = trailEventSelectors(
