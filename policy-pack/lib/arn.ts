@@ -10,13 +10,14 @@ export function withoutTrailingWildcard(arn: string): string {
 
 /** The key id inside a key ARN (`arn:aws:kms:...:key/<id>`), or the value itself when it is a bare id. */
 export function kmsKeyIdOf(reference: string): string {
-  const match = /^arn:[^:]+:kms:[^:]*:[^:]*:key\/(.+)$/.exec(reference);
+  // With the `s` flag the greedy `(.+)` always runs to the end of the value: no `$` is needed.
+  const match = /^arn:[^:]+:kms:[^:]*:[^:]*:key\/(.+)/s.exec(reference);
   return match ? match[1] : reference;
 }
 
 /** The alias name inside an alias ARN (`arn:aws:kms:...:alias/<name>` → `alias/<name>`), or the value itself. */
 export function kmsAliasNameOf(reference: string): string {
-  const match = /^arn:[^:]+:kms:[^:]*:[^:]*:(alias\/.+)$/.exec(reference);
+  const match = /^arn:[^:]+:kms:[^:]*:[^:]*:(alias\/.+)/s.exec(reference);
   return match ? match[1] : reference;
 }
 
