@@ -7,6 +7,8 @@ import type {
 } from "@pulumi/policy";
 import { POLICIES } from "../../../policy-pack/policies";
 import exampleConfig from "../../../policy-pack/policy-config.example.json";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 describe("the policy pack's policies", () => {
   it("lists exactly these policies with these default enforcement levels", () => {
@@ -61,6 +63,22 @@ describe("the policy pack's policies", () => {
     assert.ok(tagsOf("cis-monitoring-coverage").includes("securityhub:CloudWatch.1"));
   });
 
+  // Auditors map findings to controls through these ids, and read them in the reference page: a policy
+  // that lost its tag, or a page that names a control the policy does not check, misleads them.
+  it("carries the level, Security Hub controls and CIS recommendations its reference row names", () => {
+    const rows = policyTableRows();
+    assert.deepEqual(
+      [...rows.keys()],
+      POLICIES.map((policy) => policy.name),
+    );
+    for (const policy of POLICIES) {
+      const row = rows.get(policy.name);
+      assert.ok(row, policy.name);
+      assert.equal(policy.enforcementLevel, row.level, policy.name);
+      assert.deepEqual([...(policy.tags ?? [])].sort(), [...row.tags].sort(), policy.name);
+    }
+  });
+
   it("accepts every setting of the example policy config file", () => {
     for (const [name, entry] of Object.entries(example)) {
       const policy = POLICIES.find((candidate) => candidate.name === name);
@@ -78,6 +96,49 @@ describe("the policy pack's policies", () => {
     );
   });
 });
+
+interface PolicyTableRow {
+  readonly level: string;
+  readonly tags: readonly string[];
+}
+
+/** The policy table of docs/policy-pack.md: | Policy | Level | Checks | Security Hub | CIS (v1.4.0 / v3.0.0) | Fix | */
+function policyTableRows(): Map<string, PolicyTableRow> {
+  const page = readFileSync(join(__dirname, "../../../docs/policy-pack.md"), "utf8");
+  const rows = new Map<string, PolicyTableRow>();
+  const table = page.slice(page.indexOf("| Policy | Level |"));
+  const lines = table.slice(0, table.indexOf("\n\n")).split("\n");
+  for (const line of lines.filter((text) => text.startsWith("| `"))) {
+    const [name, level, , securityHub, cis] = line
+      .slice(1)
+      .split(" | ")
+      .map((cell) => cell.trim());
+    const [v1, v3] = cis.split(" / ");
+    rows.set(name.replace(/`/g, ""), {
+      level,
+      tags: [
+        ...idsIn(securityHub).map((id) => `securityhub:${id}`),
+        ...idsIn(v1 ?? "–").map((id) => `cis:v1.4.0/${id}`),
+        ...idsIn(v3 ?? "–").map((id) => `cis:v3.0.0/${id}`),
+      ],
+    });
+  }
+  return rows;
+}
+
+/** `CloudTrail.7, S3.9` → both; `CloudWatch.1–14` and `4.1–4.15` → every id of the range; `–` → none. */
+function idsIn(cell: string): string[] {
+  if (cell === "–") return [];
+  return cell.split(", ").flatMap((id) => {
+    const range = /^(.*\.)(\d+)–(?:\1)?(\d+)$/.exec(id);
+    if (!range) return [id];
+    const [, prefix, first, last] = range;
+    return Array.from(
+      { length: Number(last) - Number(first) + 1 },
+      (_, i) => `${prefix}${Number(first) + i}`,
+    );
+  });
+}
 
 const example = exampleConfig as Record<string, string | Record<string, unknown>>;
 
