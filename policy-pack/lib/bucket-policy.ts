@@ -9,7 +9,7 @@ export type PolicyDocumentVerdict = "denies-insecure-transport" | "allows-insecu
  */
 export function judgeTransportPolicy(document: unknown, bucket: string): PolicyDocumentVerdict {
   const parsed = typeof document === "string" ? parseJson(document) : document;
-  if (parsed === undefined || parsed === null || typeof parsed !== "object") return "invalid";
+  if (parsed === null || typeof parsed !== "object") return "invalid";
   const statements = listOf((parsed as { Statement?: unknown }).Statement);
   return statements.some((statement) => deniesInsecureTransport(statement, bucket))
     ? "denies-insecure-transport"
@@ -24,8 +24,8 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** A policy field's values; a missing or null field becomes one item that no check accepts. */
 function listOf(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
 }
 

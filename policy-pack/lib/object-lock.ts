@@ -41,7 +41,7 @@ export function objectLockOf(stack: Stack, bucket: StackResource): ObjectLock {
 }
 
 function retentionOf(defaultRetention: unknown): ObjectLock {
-  if (isUnknown(defaultRetention)) return { kind: "unknown", what: "the default retention" };
+  // An unknown defaultRetention needs no test of its own: valueAt passes the sentinel on to mode below.
   if (defaultRetention === undefined || defaultRetention === null)
     return { kind: "enabled", retention: undefined };
   const mode = valueAt(defaultRetention, ["mode"]);

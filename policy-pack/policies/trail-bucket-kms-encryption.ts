@@ -20,7 +20,7 @@ const meta: PolicyMeta = {
   cis: [],
 };
 
-const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
+const KMS_ALGORITHMS: readonly unknown[] = ["aws:kms", "aws:kms:dsse"];
 
 export function checkBucketKmsEncryption(stack: Stack): Finding[] {
   return checkTrailBuckets(stack, judgeEncryption);
@@ -46,11 +46,14 @@ function judgeEncryption({ bucket, title, settings }: BucketContext): RuleResult
             "sseAlgorithm",
           ]),
         ];
-  if (algorithms.some((algorithm) => typeof algorithm === "string" && KMS_ALGORITHMS.includes(algorithm))) {
-    return compliant();
+  // Every default that may apply must use KMS: of two configurations, S3 keeps whichever was written last.
+  const weak = algorithms.filter(
+    (algorithm) => !containsUnknown(algorithm) && !KMS_ALGORITHMS.includes(algorithm),
+  );
+  if (weak.length === 0 && algorithms.length > 0) {
+    return algorithms.some(containsUnknown) ? notKnownYet(`the default encryption of ${title}`) : compliant();
   }
-  if (algorithms.some(containsUnknown)) return notKnownYet(`the default encryption of ${title}`);
-  const used = algorithms.filter((algorithm) => typeof algorithm === "string");
+  const used = weak.filter((algorithm) => typeof algorithm === "string");
   const current =
     used.length > 0 ? `uses ${used.join(", ")}` : "has no default encryption, so S3 applies SSE-S3";
   return nonCompliant(`${title} ${current}; set \`sseAlgorithm\` to "aws:kms" with a customer managed key`);

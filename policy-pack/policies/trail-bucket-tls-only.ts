@@ -31,9 +31,9 @@ function judgeTransport({ bucket, title, settings }: BucketContext): RuleResult 
   );
   const name = bucketName(bucket);
   if (name === undefined) return notKnownYet(`the name of ${title}`);
-  const verdicts = documents
-    .filter((document) => !containsUnknown(document))
-    .map((d) => judgeTransportPolicy(d, name));
+  // A value still unknown can only fail a check of the judge, never pass one: an unknown document is
+  // judged "invalid", an unknown Effect, Principal, Action, Condition or Resource spoils only its statement.
+  const verdicts = documents.map((d) => judgeTransportPolicy(d, name));
   if (verdicts.includes("denies-insecure-transport")) return compliant();
   if (documents.some(containsUnknown)) return notKnownYet(`the bucket policy of ${title}`);
   if (documents.length === 0 && undetermined.length > 0)

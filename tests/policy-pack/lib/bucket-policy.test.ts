@@ -132,6 +132,17 @@ describe("judgeTransportPolicy", () => {
     assert.equal(judgeTransportPolicy(null, BUCKET), "invalid");
   });
 
+  // JSON allows null anywhere; a document with a null Statement, statement, Principal or Condition is judged
+  // (it denies nothing), never thrown on, so one odd document cannot abort the whole pack.
+  it("judges documents with null parts as denying nothing instead of throwing", () => {
+    assert.equal(judgeTransportPolicy({ Statement: null }, BUCKET), "allows-insecure-transport");
+    assert.equal(judge(null), "allows-insecure-transport");
+    assert.equal(judge("Deny"), "allows-insecure-transport");
+    assert.equal(judge(deny({ Principal: null })), "allows-insecure-transport");
+    assert.equal(judge(deny({ Condition: null })), "allows-insecure-transport");
+    assert.equal(judge(deny({ Condition: { Bool: null } })), "allows-insecure-transport");
+  });
+
   it("accepts s3:* anywhere in an Action list", () => {
     assert.equal(judge(deny({ Action: ["s3:GetObject", "s3:*"] })), "denies-insecure-transport");
   });

@@ -107,6 +107,10 @@ describe("reading lifecycle rules", () => {
         noncurrentDays: undefined,
       },
     ]);
+    const dated = rulesOfBucket({
+      lifecycleRules: [{ id: "purge", enabled: true, expiration: { date: "2027-01-01" } }],
+    });
+    assert.equal(dated === "unknown" ? undefined : dated[0].expirationDate, "2027-01-01");
     assert.equal(rulesOfBucket({ lifecycleRules: UNKNOWN }), "unknown");
   });
 });

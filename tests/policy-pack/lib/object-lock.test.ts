@@ -52,6 +52,8 @@ describe("objectLockOf: a bucket's Object Lock state", () => {
       kind: "enabled",
       retention: { mode: "COMPLIANCE", days: 10 },
     });
+    // The engine sends null for a block left out; it is no retention, not a retention without mode or days.
+    assert.deepEqual(retention(null), { kind: "enabled", retention: undefined });
     assert.deepEqual(retention({ mode: 1, days: "10" }), {
       kind: "enabled",
       retention: { mode: undefined, days: undefined },

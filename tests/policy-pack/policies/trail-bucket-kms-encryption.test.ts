@@ -1,6 +1,16 @@
 import assert from "node:assert/strict";
+import { BUCKET_ENCRYPTION } from "../../../policy-pack/lib/resource-types";
 import { checkBucketKmsEncryption } from "../../../policy-pack/policies/trail-bucket-kms-encryption";
-import { UNKNOWN, compliantStack, reasonOf, single, withProps, without } from "../fixtures";
+import {
+  ARCHIVE_BUCKET,
+  UNKNOWN,
+  compliantStack,
+  reasonOf,
+  resource,
+  single,
+  withProps,
+  without,
+} from "../fixtures";
 
 function encryptedWith(sseAlgorithm: unknown) {
   return withProps(compliantStack(), "archive-encryption", {
@@ -42,6 +52,54 @@ describe("trail-bucket-kms-encryption", () => {
   });
 
   it("cannot judge an unknown algorithm", () => {
-    assert.equal(single(checkBucketKmsEncryption(encryptedWith(UNKNOWN))).status, "unknown");
+    assert.match(
+      reasonOf(single(checkBucketKmsEncryption(encryptedWith(UNKNOWN)))),
+      /^the default encryption of bucket "org-trail-archive-111122223333" is not known during preview/,
+    );
+  });
+
+  // PutBucketEncryption replaces the bucket's default encryption: of two configurations for one bucket, the
+  // one written last wins, so each of them must use KMS.
+  it("fails when any configuration of the bucket does not use KMS, naming the weak algorithm", () => {
+    const second = (sseAlgorithm: unknown) => [
+      ...compliantStack(),
+      resource(BUCKET_ENCRYPTION[0], "second", {
+        bucket: ARCHIVE_BUCKET,
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm } }],
+      }),
+    ];
+    const weak = single(checkBucketKmsEncryption(second("AES256")));
+    assert.equal(weak.status, "non-compliant");
+    assert.match(reasonOf(weak), /bucket "org-trail-archive-111122223333" uses AES256;/);
+    assert.equal(single(checkBucketKmsEncryption(second("aws:kms:dsse"))).status, "compliant");
+    assert.equal(single(checkBucketKmsEncryption(second(UNKNOWN))).status, "unknown");
+  });
+
+  it("fails an AES256 default even while another rule's algorithm is unknown", () => {
+    const stack = withProps(compliantStack(), "archive-encryption", {
+      rules: [
+        { applyServerSideEncryptionByDefault: { sseAlgorithm: UNKNOWN } },
+        { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
+      ],
+    });
+    assert.match(reasonOf(single(checkBucketKmsEncryption(stack))), /uses AES256;/);
+  });
+
+  it("fails an encryption configuration without rules", () => {
+    const stack = withProps(compliantStack(), "archive-encryption", { rules: [] });
+    assert.match(
+      reasonOf(single(checkBucketKmsEncryption(stack))),
+      /has no default encryption, so S3 applies SSE-S3/,
+    );
+  });
+
+  it("cannot judge a bucket whose only encryption configuration names an unknown bucket", () => {
+    const stack = withProps(compliantStack(), "archive-encryption", { bucket: UNKNOWN });
+    const result = single(checkBucketKmsEncryption(stack));
+    assert.equal(result.status, "unknown");
+    assert.match(
+      reasonOf(result),
+      /^which bucket BucketServerSideEncryptionConfiguration "archive-encryption" encrypts is not known/,
+    );
   });
 });

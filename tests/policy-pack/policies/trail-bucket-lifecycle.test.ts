@@ -117,6 +117,40 @@ describe("trail-bucket-lifecycle", () => {
 
   it("cannot judge rules that hold unknown values", () => {
     const stack = withRules({ id: "cleanup", status: "Enabled", expiration: { days: UNKNOWN } });
-    assert.equal(single(checkBucketLifecycle(stack, DEFAULTS)).status, "unknown");
+    const result = single(checkBucketLifecycle(stack, DEFAULTS));
+    assert.equal(result.status, "unknown");
+    assert.match(
+      reasonOf(result),
+      /^the lifecycle rules of bucket "org-trail-archive-111122223333" is not known during preview/,
+    );
+  });
+
+  it("names every rule that expires too early, one after another", () => {
+    const stack = withRules(
+      { id: "purge-current", status: "Enabled", expiration: { days: 30 } },
+      { id: "purge-old", status: "Enabled", noncurrentVersionExpiration: { noncurrentDays: 7 } },
+    );
+    const lockless = withProps(without(stack, "archive-object-lock"), "archive", {
+      objectLockEnabled: false,
+    });
+    assert.match(
+      reasonOf(single(checkBucketLifecycle(lockless, DEFAULTS))),
+      /rule "purge-current" [^;]+; rule "purge-old" /,
+    );
+  });
+
+  it("cannot judge while the Object Lock retention, or the bucket a configuration applies to, is unknown", () => {
+    const retention = withProps(compliantStack(), "archive-object-lock", {
+      rule: { defaultRetention: UNKNOWN },
+    });
+    assert.match(
+      reasonOf(single(checkBucketLifecycle(retention, DEFAULTS))),
+      /^the default retention of bucket "org-trail-archive-111122223333" is not known/,
+    );
+    const target = withProps(compliantStack(), "archive-lifecycle", { bucket: UNKNOWN });
+    assert.match(
+      reasonOf(single(checkBucketLifecycle(target, DEFAULTS))),
+      /^which bucket BucketLifecycleConfiguration "archive-lifecycle" applies to is not known/,
+    );
   });
 });

@@ -106,4 +106,22 @@ describe("trail-bucket-object-lock", () => {
     assert.equal(result.status, "unknown");
     assert.match(reasonOf(result), /^cannot verify: .*"central-archive", which this stack does not manage/);
   });
+
+  it("names a missing retention mode or period rather than passing it", () => {
+    const lockWith = (defaultRetention: Record<string, unknown>) =>
+      single(
+        checkBucketObjectLock(
+          withProps(compliantStack(), "archive-object-lock", { rule: { defaultRetention } }),
+          { mode: "COMPLIANCE", minimumRetentionDays: 365 },
+        ),
+      );
+    assert.match(
+      reasonOf(lockWith({ days: 365 })),
+      /locks in no mode: principals with s3:BypassGovernanceRetention/,
+    );
+    assert.match(
+      reasonOf(lockWith({ mode: "COMPLIANCE" })),
+      /retains logs for no days, fewer than the required 365/,
+    );
+  });
 });

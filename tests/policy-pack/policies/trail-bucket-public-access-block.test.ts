@@ -55,7 +55,22 @@ describe("trail-bucket-public-access-block", () => {
 
   it("cannot judge unknown settings", () => {
     const stack = withProps(compliantStack(), "archive-public-access-block", { blockPublicPolicy: UNKNOWN });
-    assert.equal(single(checkBucketPublicAccessBlock(stack)).status, "unknown");
+    const result = single(checkBucketPublicAccessBlock(stack));
+    assert.equal(result.status, "unknown");
+    assert.match(
+      reasonOf(result),
+      /^the settings of BucketPublicAccessBlock "archive-public-access-block" is not known during preview/,
+    );
+  });
+
+  it("cannot judge a bucket whose only public access block names an unknown bucket", () => {
+    const stack = withProps(compliantStack(), "archive-public-access-block", { bucket: UNKNOWN });
+    const result = single(checkBucketPublicAccessBlock(stack));
+    assert.equal(result.status, "unknown");
+    assert.match(
+      reasonOf(result),
+      /^which bucket BucketPublicAccessBlock "archive-public-access-block" protects is not known/,
+    );
   });
 
   // "Blocking public access to your Amazon S3 storage": S3 applies the most restrictive combination of the

@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { checkBucketTlsOnly } from "../../../policy-pack/policies/trail-bucket-tls-only";
-import { ARCHIVE_BUCKET, UNKNOWN, compliantStack, reasonOf, single, withProps, without } from "../fixtures";
+import {
+  ARCHIVE_BUCKET,
+  UNKNOWN,
+  compliantStack,
+  previewStack,
+  reasonOf,
+  single,
+  withProps,
+  without,
+} from "../fixtures";
 
 function withPolicy(policy: unknown) {
   return withProps(compliantStack(), "archive-policy", { policy });
@@ -60,7 +69,7 @@ describe("trail-bucket-tls-only", () => {
   it("fails a bucket without a policy, and a policy that is not JSON", () => {
     assert.match(
       reasonOf(single(checkBucketTlsOnly(without(compliantStack(), "archive-policy")))),
-      /has no bucket policy/,
+      /has no bucket policy, so plain HTTP requests are allowed/,
     );
     assert.match(reasonOf(single(checkBucketTlsOnly(withPolicy("{not json")))), /not a JSON policy document/);
   });
@@ -75,6 +84,47 @@ describe("trail-bucket-tls-only", () => {
     assert.match(
       reasonOf(result),
       /bucket policy of bucket "org-trail-archive-111122223333" is not known during preview/,
+    );
+  });
+
+  it("counts an empty or null policy as no policy", () => {
+    const bare = without(compliantStack(), "archive-policy");
+    for (const policy of ["", null]) {
+      assert.match(
+        reasonOf(single(checkBucketTlsOnly(withProps(bare, "archive", { policy })))),
+        /has no bucket policy, so plain HTTP requests are allowed/,
+        JSON.stringify(policy),
+      );
+    }
+  });
+
+  it("passes a known TLS Deny while another statement still waits for an ARN in preview", () => {
+    const deny = {
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:*",
+      Resource: [`arn:aws:s3:::${ARCHIVE_BUCKET}`, `arn:aws:s3:::${ARCHIVE_BUCKET}/*`],
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    };
+    const pending = { ...ALLOW_CLOUDTRAIL, Condition: { StringEquals: { "aws:SourceArn": UNKNOWN } } };
+    assert.equal(single(checkBucketTlsOnly(withPolicy({ Statement: [pending, deny] }))).status, "compliant");
+    const unfinished = { ...deny, Resource: UNKNOWN };
+    assert.match(
+      reasonOf(single(checkBucketTlsOnly(withPolicy({ Statement: [pending, unfinished] })))),
+      /^the bucket policy of bucket "org-trail-archive-111122223333" is not known during preview/,
+    );
+  });
+
+  it("cannot judge while the bucket's name, or the bucket a policy governs, is unknown", () => {
+    const preview = withProps(previewStack(), "org-trail", { s3BucketName: UNKNOWN });
+    assert.match(
+      reasonOf(single(checkBucketTlsOnly(withProps(preview, "archive", { bucket: UNKNOWN })))),
+      /^the name of bucket resource "archive" is not known during preview/,
+    );
+    const target = withProps(compliantStack(), "archive-policy", { bucket: UNKNOWN });
+    assert.match(
+      reasonOf(single(checkBucketTlsOnly(target))),
+      /^which bucket BucketPolicy "archive-policy" governs is not known during preview/,
     );
   });
 });

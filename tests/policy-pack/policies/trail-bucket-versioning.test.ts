@@ -57,7 +57,10 @@ describe("trail-bucket-versioning", () => {
     const status = withProps(compliantStack(), "archive-versioning", {
       versioningConfiguration: { status: UNKNOWN },
     });
-    assert.equal(single(checkBucketVersioning(status)).status, "unknown");
+    assert.match(
+      reasonOf(single(checkBucketVersioning(status))),
+      /^the versioning status of bucket "org-trail-archive-111122223333" is not known during preview/,
+    );
     const target = withProps(
       withProps(compliantStack(), "archive-versioning", { bucket: UNKNOWN }),
       "archive",
@@ -67,5 +70,43 @@ describe("trail-bucket-versioning", () => {
       reasonOf(single(checkBucketVersioning(target))),
       /which bucket BucketVersioning "archive-versioning" configures/,
     );
+  });
+
+  it("fails a versioning resource without a status, saying so", () => {
+    const stack = withProps(compliantStack(), "archive-versioning", { versioningConfiguration: {} });
+    assert.match(
+      reasonOf(single(checkBucketVersioning(stack))),
+      /to "no status"; set `versioningConfiguration.status`/,
+    );
+  });
+
+  it("passes an enabled versioning resource on a bucket without Object Lock", () => {
+    const stack = withProps(compliantStack(), "archive", { objectLockEnabled: undefined });
+    assert.equal(single(checkBucketVersioning(stack)).status, "compliant");
+  });
+
+  it("accepts the deprecated inline versioning block of the bucket", () => {
+    const inline = (versioning: unknown) =>
+      withProps(without(compliantStack(), "archive-versioning"), "archive", {
+        objectLockEnabled: undefined,
+        versioning,
+      });
+    assert.equal(single(checkBucketVersioning(inline({ enabled: true }))).status, "compliant");
+    assert.equal(single(checkBucketVersioning(inline({ enabled: false }))).status, "non-compliant");
+  });
+
+  it("cannot judge inline versioning or the Object Lock flag while either is unknown", () => {
+    const bare = without(compliantStack(), "archive-versioning");
+    for (const props of [
+      { objectLockEnabled: UNKNOWN },
+      { objectLockEnabled: undefined, versioning: { enabled: UNKNOWN } },
+    ]) {
+      const result = single(checkBucketVersioning(withProps(bare, "archive", props)));
+      assert.equal(result.status, "unknown", JSON.stringify(props));
+      assert.match(
+        reasonOf(result),
+        /^the versioning of bucket "org-trail-archive-111122223333" is not known/,
+      );
+    }
   });
 });
