@@ -184,14 +184,13 @@ export function s3WriteDataCoverage(selectors: Exclude<Selectors, { kind: "unkno
 function basicS3WriteCoverage(selectors: readonly Readonly<Record<string, unknown>>[]): DataEventCoverage {
   const shortfalls: string[] = [];
   for (const selector of selectors) {
-    const type = typeof selector.readWriteType === "string" ? selector.readWriteType : "All";
     const resources = Array.isArray(selector.dataResources) ? selector.dataResources.filter(isRecord) : [];
     for (const resource of resources) {
       if (resource.type !== "AWS::S3::Object") continue;
       const values = strings(resource.values);
       const allBuckets = values.some((value) => /^arn:[^:]+:s3(:::)?$/.test(value));
       if (!allBuckets) shortfalls.push(`dataResources values [${values.join(", ")}] name single buckets`);
-      else if (type === "ReadOnly") shortfalls.push("readWriteType ReadOnly");
+      else if (selector.readWriteType === "ReadOnly") shortfalls.push("readWriteType ReadOnly");
       else return { covered: true, shortfalls: [] };
     }
   }

@@ -20,7 +20,7 @@ const meta: PolicyMeta = {
 export function checkManagementEvents(resource: ResourceView): RuleResult {
   return onTrail(resource, (trail) => {
     const selectors = selectorsOf(trail);
-    if (selectors.kind === "unknown") return notKnownYet("the trail's event selectors");
+    if (selectors.kind === "unknown") return notKnownYet("the trail's event selector list");
     const coverage = managementCoverage(selectors);
     if (coverage.reads && coverage.writes) return compliant();
     const missing = [coverage.reads ? [] : ["read"], coverage.writes ? [] : ["write"]].flat().join(" and ");

@@ -19,7 +19,7 @@ const meta: PolicyMeta = {
 export function checkS3DataEvents(resource: ResourceView): RuleResult {
   return onTrail(resource, (trail) => {
     const selectors = selectorsOf(trail);
-    if (selectors.kind === "unknown") return notKnownYet("the trail's event selectors");
+    if (selectors.kind === "unknown") return notKnownYet("the trail's event selector list");
     const coverage = s3WriteDataCoverage(selectors);
     if (coverage.covered) return compliant();
     const why =

@@ -10,7 +10,10 @@ describe("cloudtrail-kms-encryption", () => {
   it("fails a trail without a key", () => {
     const result = checkKmsEncryption(compliantTrail({ kmsKeyId: undefined }));
     assert.equal(result.status, "non-compliant");
-    assert.match(reasonOf(result), /`kmsKeyId` is not set: .*customer managed KMS key/);
+    assert.match(
+      reasonOf(result),
+      /^`kmsKeyId` is not set: log files are encrypted with S3-managed keys that anyone with bucket read access can use; set it to the ARN of a customer managed KMS key$/,
+    );
   });
 
   it("fails a blank key id", () => {

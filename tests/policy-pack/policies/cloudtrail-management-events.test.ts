@@ -167,4 +167,19 @@ describe("cloudtrail-management-events", () => {
     const trail = compliantTrail({ advancedEventSelectors: undefined, eventSelectors: [] });
     assert.equal(checkManagementEvents(trail).status, "compliant");
   });
+
+  it("says which selectors did not count, and what it cannot judge in preview", () => {
+    const narrowed = compliantTrail({
+      advancedEventSelectors: [management({ field: "eventSource", notEquals: ["kms.amazonaws.com"] })],
+    });
+    assert.match(
+      reasonOf(checkManagementEvents(narrowed)),
+      /management event \(selectors narrowed by eventSource notEquals \[kms\.amazonaws\.com\] do not count\); select/,
+    );
+    const unknown = compliantTrail({ advancedEventSelectors: UNKNOWN });
+    assert.match(
+      reasonOf(checkManagementEvents(unknown)),
+      /^the trail's event selector list is not known during preview/,
+    );
+  });
 });

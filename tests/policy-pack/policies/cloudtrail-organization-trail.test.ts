@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
-import { checkOrganizationTrail } from "../../../policy-pack/policies/cloudtrail-organization-trail";
-import { UNKNOWN, compliantTrail, otherResource, reasonOf } from "../fixtures";
+import {
+  checkOrganizationTrail,
+  cloudtrailOrganizationTrail,
+} from "../../../policy-pack/policies/cloudtrail-organization-trail";
+import { runPolicy } from "../../support/reliability/policy-runs";
+import { UNKNOWN, compliantStack, compliantTrail, otherResource, reasonOf, withProps } from "../fixtures";
 
 const REQUIRED = { required: true };
 
@@ -39,5 +43,10 @@ describe("cloudtrail-organization-trail", () => {
       checkOrganizationTrail(compliantTrail({ isOrganizationTrail: UNKNOWN }), REQUIRED).status,
       "unknown",
     );
+  });
+
+  it("requires an organization trail when the policy is not configured", () => {
+    const stack = withProps(compliantStack(), "org-trail", { isOrganizationTrail: false });
+    assert.equal(runPolicy(cloudtrailOrganizationTrail, stack).violations.length, 1);
   });
 });

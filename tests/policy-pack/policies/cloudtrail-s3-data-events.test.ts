@@ -197,4 +197,19 @@ describe("cloudtrail-s3-data-events", () => {
     });
     assert.equal(checkS3DataEvents(trail).status, "compliant");
   });
+
+  it("says why matching selectors fall short, and what it cannot judge in preview", () => {
+    const readOnly = compliantTrail({
+      advancedEventSelectors: [MANAGEMENT, s3Objects({ field: "readOnly", equals: ["true"] })],
+    });
+    assert.match(
+      reasonOf(checkS3DataEvents(readOnly)),
+      /^the S3 object selectors fall short: readOnly equals \[true\]; select all S3 object write events$/,
+    );
+    const unknown = compliantTrail({ advancedEventSelectors: UNKNOWN });
+    assert.match(
+      reasonOf(checkS3DataEvents(unknown)),
+      /^the trail's event selector list is not known during preview/,
+    );
+  });
 });

@@ -10,7 +10,10 @@ describe("cloudtrail-sns-notification", () => {
   it("fails a trail without a topic", () => {
     const result = checkSnsNotification(compliantTrail({ snsTopicName: undefined }));
     assert.equal(result.status, "non-compliant");
-    assert.match(reasonOf(result), /`snsTopicName` is not set/);
+    assert.match(
+      reasonOf(result),
+      /^`snsTopicName` is not set: nobody hears about log deliveries; set it to an SNS topic name or ARN$/,
+    );
   });
 
   it("fails an empty topic name", () => {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { checkTags } from "../../../policy-pack/policies/cloudtrail-tags";
-import { UNKNOWN, compliantTrail, otherResource, reasonOf } from "../fixtures";
+import { checkTags, cloudtrailTags } from "../../../policy-pack/policies/cloudtrail-tags";
+import { runPolicy } from "../../support/reliability/policy-runs";
+import { UNKNOWN, compliantStack, compliantTrail, otherResource, reasonOf, withProps } from "../fixtures";
 
 const REQUIRED = { requiredKeys: ["owner", "data-classification"] };
 
@@ -40,5 +41,26 @@ describe("cloudtrail-tags", () => {
       tagsAll: { owner: "security", "data-classification": "audit" },
     });
     assert.equal(checkTags(trail, REQUIRED).status, "compliant");
+  });
+
+  it("requires no particular key when the policy is not configured: any tag will do", () => {
+    const stack = withProps(compliantStack(), "org-trail", { tags: { team: "audit" } });
+    assert.deepEqual(runPolicy(cloudtrailTags, stack).violations, []);
+  });
+
+  it("reads `tags` when `tagsAll` is present but empty", () => {
+    const trail = compliantTrail({ tagsAll: {} });
+    assert.equal(checkTags(trail, REQUIRED).status, "compliant");
+  });
+
+  it("fails a required key whose value is only blanks", () => {
+    const trail = compliantTrail({ tags: { owner: "  ", "data-classification": "audit" } });
+    assert.match(reasonOf(checkTags(trail, REQUIRED)), /^tags "owner" are missing or empty/);
+  });
+
+  it("names what it cannot judge during preview: the tags, or a required value", () => {
+    assert.match(reasonOf(checkTags(compliantTrail({ tags: UNKNOWN }), REQUIRED)), /^`tags` is not known/);
+    const value = compliantTrail({ tags: { owner: UNKNOWN, "data-classification": "audit" } });
+    assert.match(reasonOf(checkTags(value, REQUIRED)), /^a required tag value is not known/);
   });
 });

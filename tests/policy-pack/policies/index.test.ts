@@ -53,6 +53,17 @@ describe("the policy pack's policies", () => {
     }
   });
 
+  // `pulumi policy` shows each setting's description from the config schema: the only help a stack owner
+  // gets when writing the file passed to --policy-pack-config.
+  it("explains every setting in the config schema Pulumi shows", () => {
+    for (const policy of POLICIES) {
+      for (const [key, property] of Object.entries(policy.configSchema?.properties ?? {})) {
+        const description = (property as { description?: unknown }).description;
+        assert.ok(typeof description === "string" && description.length > 20, `${policy.name}.${key}`);
+      }
+    }
+  });
+
   it("tags policies with the Security Hub controls they enforce", () => {
     const tagsOf = (name: string) => POLICIES.find((policy) => policy.name === name)?.tags ?? [];
     assert.deepEqual(tagsOf("cloudtrail-kms-encryption"), [

@@ -57,7 +57,7 @@ describe("trail-kms-key-rotation", () => {
     assert.equal(single(checkKeyRotation(without(compliantStack(), "org-trail"))).status, "not-applicable");
     const noKey = single(checkKeyRotation(withProps(compliantStack(), "org-trail", { kmsKeyId: undefined })));
     assert.equal(noKey.status, "not-applicable");
-    assert.match(reasonOf(noKey), /cloudtrail-kms-encryption reports that/);
+    assert.match(reasonOf(noKey), /has no `kmsKeyId` \(cloudtrail-kms-encryption reports that\)/);
   });
 
   it("judges the key in preview through the trail's dependency on it", () => {
@@ -69,7 +69,7 @@ describe("trail-kms-key-rotation", () => {
     assert.equal(single(checkKeyRotation(unknownKey)).status, "unknown");
     const foreign = single(checkKeyRotation(without(compliantStack(), "trail-key")));
     assert.equal(foreign.status, "unknown");
-    assert.match(reasonOf(foreign), new RegExp(`^cannot verify: .*"${KEY_ARN}"`));
+    assert.match(reasonOf(foreign), new RegExp(`^cannot verify: .* uses KMS key "${KEY_ARN}"`));
   });
 
   it("judges the trail's own key, not a rotating key elsewhere in the stack", () => {
@@ -82,5 +82,13 @@ describe("trail-kms-key-rotation", () => {
     const result = single(checkKeyRotation(stack));
     assert.equal(result.status, "non-compliant");
     assert.match(reasonOf(result), /Key "trail-key" does not rotate/);
+  });
+
+  it("cannot judge a key whose rotation setting is unknown in preview, naming the setting", () => {
+    const result = single(
+      checkKeyRotation(withProps(compliantStack(), "trail-key", { enableKeyRotation: UNKNOWN })),
+    );
+    assert.equal(result.status, "unknown");
+    assert.match(reasonOf(result), /^`enableKeyRotation` of Key "trail-key" is not known during preview/);
   });
 });

@@ -46,12 +46,27 @@ describe("trail-log-group-encryption", () => {
       "trail-log-group",
       {},
     );
-    assert.equal(single(checkLogGroupEncryption(untraced)).status, "unknown");
+    const finding = single(checkLogGroupEncryption(untraced));
+    assert.equal(finding.status, "unknown");
+    assert.match(reasonOf(finding), /^`kmsKeyId` of LogGroup "trail-log-group" is not known/);
   });
 
   it("cannot verify a log group of another stack", () => {
     const result = single(checkLogGroupEncryption(without(compliantStack(), "trail-log-group")));
     assert.equal(result.status, "unknown");
     assert.match(reasonOf(result), /^cannot verify: .*log group/);
+  });
+
+  it("fails a key of blanks, which names no key", () => {
+    const stack = withProps(compliantStack(), "trail-log-group", { kmsKeyId: "  " });
+    assert.equal(single(checkLogGroupEncryption(stack)).status, "non-compliant");
+  });
+
+  it("says which property links the trail to its group, and which policy reports it missing", () => {
+    const noGroup = withProps(compliantStack(), "org-trail", { cloudWatchLogsGroupArn: undefined });
+    assert.match(
+      reasonOf(single(checkLogGroupEncryption(noGroup))),
+      /has no `cloudWatchLogsGroupArn` \(cloudtrail-cloudwatch-logs reports that\)/,
+    );
   });
 });

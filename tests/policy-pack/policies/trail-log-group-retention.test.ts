@@ -38,7 +38,12 @@ describe("trail-log-group-retention", () => {
       "not-applicable",
     );
     const noGroup = withProps(compliantStack(), "org-trail", { cloudWatchLogsGroupArn: undefined });
-    assert.equal(single(checkLogGroupRetention(noGroup, DEFAULTS)).status, "not-applicable");
+    const finding = single(checkLogGroupRetention(noGroup, DEFAULTS));
+    assert.equal(finding.status, "not-applicable");
+    assert.match(
+      reasonOf(finding),
+      /has no `cloudWatchLogsGroupArn` \(cloudtrail-cloudwatch-logs reports that\)/,
+    );
   });
 
   it("finds the group in preview by its dependency", () => {
@@ -47,6 +52,22 @@ describe("trail-log-group-retention", () => {
 
   it("cannot judge an unknown retention", () => {
     const stack = withProps(compliantStack(), "trail-log-group", { retentionInDays: UNKNOWN });
-    assert.equal(single(checkLogGroupRetention(stack, DEFAULTS)).status, "unknown");
+    const finding = single(checkLogGroupRetention(stack, DEFAULTS));
+    assert.equal(finding.status, "unknown");
+    assert.match(reasonOf(finding), /^`retentionInDays` of LogGroup "trail-log-group" is not known/);
+  });
+
+  // "Change log data retention in CloudWatch Logs" (CloudWatch Logs User Guide): by default log data is
+  // stored indefinitely, so a group without `retentionInDays` meets any minimum.
+  it("passes a group whose retention is unset or null (never expire)", () => {
+    for (const retentionInDays of [undefined, null]) {
+      const stack = withProps(compliantStack(), "trail-log-group", { retentionInDays });
+      assert.equal(single(checkLogGroupRetention(stack, DEFAULTS)).status, "compliant");
+    }
+  });
+
+  it("cannot verify a group another stack manages, naming it as the trail's log group", () => {
+    const finding = single(checkLogGroupRetention(without(compliantStack(), "trail-log-group"), DEFAULTS));
+    assert.match(reasonOf(finding), /^cannot verify: .* uses log group "arn:aws:logs:/);
   });
 });
