@@ -7,7 +7,6 @@ import {
 } from "../../lib/controls";
 import {
   type FilterMatcher,
-  type FilterPatternAst,
   FilterPatternSyntaxError,
   type JsonExpression,
   compileFilterPattern,
@@ -40,7 +39,7 @@ export function filtersOn(stack: Stack, group: WatchedGroup) {
     const sources = filter.propertyDependencies.logGroupName ?? [];
     if (group.resource !== undefined && sources.includes(group.resource.urn)) on.push(filter);
     else if (typeof groupName === "string" && !isUnknown(groupName)) {
-      if (group.name !== undefined && groupName === group.name) on.push(filter);
+      if (groupName === group.name) on.push(filter);
     } else if (sources.length === 0) undetermined.push(filter);
   }
   return { on, undetermined };
@@ -152,12 +151,8 @@ function describeMisses(all: readonly RequiredRecord[], missed: readonly Require
 
 /** Negations (`$.eventName != "HeadBucket"`) that are alternatives of an `||`, as written, if any. */
 function looseExclusions(pattern: string): string[] {
-  let ast: FilterPatternAst;
-  try {
-    ast = parseFilterPattern(pattern);
-  } catch {
-    return [];
-  }
+  // Called only for a pattern that compiled, so it parses.
+  const ast = parseFilterPattern(pattern);
   if (ast.kind !== "json") return [];
   const found: string[] = [];
   const visit = (expression: JsonExpression): void => {
@@ -233,7 +228,8 @@ export function judgeAlarmed(stack: Stack, filter: StackResource): Verdict {
   if (verdicts.some((verdict) => verdict.kind === "ok")) return OK;
   if (verdicts.some((verdict) => verdict.kind === "unknown")) return UNKNOWN;
   const shown = `${String(metric.namespace)}/${String(metric.name)}`;
-  const failure = verdicts.find((verdict) => verdict.kind === "fail");
+  // None passes and none is pending, so every verdict left is a failure.
+  const [failure] = verdicts;
   return (
     failure ?? {
       kind: "fail",

@@ -150,8 +150,11 @@ function judgeControl(
     );
   }
   if (verdicts.some(({ alarm }) => alarm.kind === "unknown")) return notKnownYet(`the alarm for ${name}`);
-  const failure = verdicts.find(({ alarm }) => alarm.kind === "fail")?.alarm;
-  return nonCompliant(`${name}: ${failure?.kind === "fail" ? failure.why : "no alarm notifies anyone"}`);
+  // None passes and none is pending, so every verdict left is a failure.
+  const [{ alarm: failure }] = verdicts;
+  // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable fallback, for the type checker only
+  const why = failure.kind === "fail" ? failure.why : "no alarm notifies anyone";
+  return nonCompliant(`${name}: ${why}`);
 }
 
 /** For one control on one trail's log group: which filters cover it, or which calls no filter catches. */
@@ -195,9 +198,10 @@ export function explainCoverage(stack: Stack, settings: MonitoringCoverageConfig
     const someUnknown = undetermined.length > 0 || known.length < patterns.length;
     return controls.map((control): ControlCoverage => {
       // The control's own filter (its metric name) first, then the others in stack order.
-      const ownFirst = [...known].sort(
-        (a, b) => Number(isOwnFilter(b.filter, control)) - Number(isOwnFilter(a.filter, control)),
-      );
+      const ownFirst = [
+        ...known.filter(({ filter }) => isOwnFilter(filter, control)),
+        ...known.filter(({ filter }) => !isOwnFilter(filter, control)),
+      ];
       const covering = ownFirst.flatMap(({ filter, pattern }) => {
         const verdict = judge.judge(pattern, control);
         return verdict.kind === "covers" ? [{ filter, noisier: verdict.noisier }] : [];

@@ -107,7 +107,75 @@ describe("PatternJudge: a filter covers a control only if it catches every call 
   it("tries a bounded number of records: one per required call and variant, plus the noise", () => {
     const judge = new PatternJudge();
     for (const each of CONTROLS) judge.judge(each.filterPattern, each);
+    const firstPass = judge.recordsTried;
     for (const each of CONTROLS) judge.judge(each.filterPattern, each); // cached
-    assert.ok(judge.recordsTried < 600, `${judge.recordsTried} records tried`);
+    assert.equal(judge.recordsTried, firstPass, "a cached verdict tried records again");
+    assert.ok(firstPass > 0 && firstPass < 600, `${firstPass} records tried`);
+  });
+
+  it("says when a pattern misses every call, and counts a single call in the singular", () => {
+    const judge = new PatternJudge();
+    const none = judge.judge("{ $.eventName = NoSuchCall }", control("cloudtrail-config-changes"));
+    assert.match(
+      none.kind === "fails" ? none.why : "",
+      /misses every one of the 5 calls the control exists for: CreateTrail /,
+    );
+    const one = judge.judge("{ $.eventName = NoSuchCall }", control("console-signin-without-mfa"));
+    assert.match(
+      one.kind === "fails" ? one.why : "",
+      /misses every one of the 1 call the control exists for: ConsoleLogin /,
+    );
+  });
+
+  it("reports a pattern that does not parse without claiming a missed call", () => {
+    const verdict = new PatternJudge().judge(
+      '{ $.eventName = "CreateTrail" && }',
+      control("cloudtrail-config-changes"),
+    );
+    assert.equal(verdict.kind, "fails");
+    assert.deepEqual(misses(verdict), []);
+  });
+});
+
+describe("PatternJudge: a noisy pattern's message points at exclusions joined with `||`", () => {
+  const configChanges = () => control("cloudtrail-config-changes");
+
+  function why(pattern: string): string {
+    const verdict = new PatternJudge().judge(pattern, configChanges());
+    assert.equal(verdict.kind, "fails", pattern);
+    return verdict.kind === "fails" ? verdict.why : "";
+  }
+
+  it("quotes each negation that is an alternative of `||`, as written, and only those", () => {
+    // The third alternative is not an exclusion (it has a positive term), and `IS NULL` is not a negation.
+    const message = why(
+      '{ $.eventSource = cloudtrail.amazonaws.com && ($.errorCode NOT EXISTS || ($.eventName != "DescribeTrails" && $.eventName != %^Get%) || ($.eventName = LookupEvents && $.awsRegion != us-east-1) || $.requestParameters.name IS NULL) }',
+    );
+    assert.match(
+      message,
+      /everyday activity: `\$\.errorCode NOT EXISTS` and `\$\.eventName != "DescribeTrails" && \$\.eventName != %\^Get%` are alternatives of `\|\|`, so on their own they match nearly every event; join such exclusions with `&&`$/,
+    );
+  });
+
+  it("speaks of one exclusion in the singular, with an unquoted value as written", () => {
+    assert.match(
+      why(
+        "{ $.eventSource = cloudtrail.amazonaws.com && ($.eventName = CreateTrail || $.eventName != DescribeTrails) }",
+      ),
+      /: `\$\.eventName != DescribeTrails` is an alternative of `\|\|`, so on its own it matches nearly every event;/,
+    );
+  });
+
+  it("gives no exclusion advice for a pattern without `||` exclusions, JSON or not", () => {
+    for (const pattern of [
+      '{ $.eventSource = cloudtrail.amazonaws.com && $.eventName = "*" }',
+      "cloudtrail",
+    ]) {
+      assert.match(
+        why(pattern),
+        /fires on ordinary successful calls \(DescribeTrails on cloudtrail\.amazonaws\.com by IAMUser, .*would count everyday activity$/,
+        pattern,
+      );
+    }
   });
 });

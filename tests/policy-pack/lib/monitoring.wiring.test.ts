@@ -106,6 +106,22 @@ describe("judgeAlarmed: a filter's metric must reach an alarm that notifies a to
     assert.deepEqual(judgeAlarmed([watched, pending, alarm("root-alarm", {})], watched), { kind: "ok" });
   });
 
+  it("waits while the filter's own metric name, namespace or dimensions are unknown (preview)", () => {
+    // An alarm on the known metric exists: only the filter's side is not known yet.
+    for (const metricTransformation of [
+      { name: UNKNOWN, namespace: METRIC_NAMESPACE },
+      { name: METRIC, namespace: UNKNOWN },
+      { name: METRIC, namespace: METRIC_NAMESPACE, dimensions: UNKNOWN },
+    ]) {
+      const pending = resource(FILTER, "pending", { logGroupName: GROUP_NAME, metricTransformation });
+      assert.deepEqual(
+        judgeAlarmed([pending, alarm("root-alarm", {})], pending),
+        { kind: "unknown" },
+        JSON.stringify(metricTransformation),
+      );
+    }
+  });
+
   it("fails a metric published with dimensions, and accepts an empty dimension map", () => {
     const dimensioned = resource(FILTER, "dimensioned", {
       logGroupName: GROUP_NAME,

@@ -81,6 +81,25 @@ describe("trailKey: the KMS key the trail encrypts with", () => {
     });
   });
 
+  it("takes the key or alias by the half of its identity that is known, id or name, ARN or not", () => {
+    const keyWithPendingArn = resource(KEY, "trail-key", { arn: UNKNOWN, keyId: KEY_ID });
+    const byId = trail({ kmsKeyId: KEY_ID });
+    assert.equal(found(trailKey([decoyKey, keyWithPendingArn, byId], byId)), "trail-key");
+    const keyWithPendingId = resource(KEY, "trail-key", { arn: KEY_ARN, keyId: UNKNOWN });
+    const byArn = trail({ kmsKeyId: KEY_ARN });
+    assert.equal(found(trailKey([decoyKey, keyWithPendingId, byArn], byArn)), "trail-key");
+    const aliasWithPendingName = resource(ALIAS, "alias", {
+      name: UNKNOWN,
+      arn: ALIAS_ARN,
+      targetKeyId: KEY_ID,
+    });
+    const byAliasArn = trail({ kmsKeyId: ALIAS_ARN });
+    assert.equal(
+      found(trailKey([decoyKey, aliasWithPendingName, trailsKey, byAliasArn], byAliasArn)),
+      "trail-key",
+    );
+  });
+
   it("waits while a candidate's identity is unknown, and follows the engine's dependency in preview", () => {
     const pendingKey = resource(KEY, "pending-key", { arn: UNKNOWN, keyId: UNKNOWN });
     const t = trail({ kmsKeyId: KEY_ARN });
@@ -99,6 +118,12 @@ describe("trailKey: the KMS key the trail encrypts with", () => {
     });
     const viaAlias = trail({ kmsKeyId: ALIAS_NAME });
     assert.equal(found(trailKey([decoyKey, pendingAlias, trailsKey, viaAlias], viaAlias)), "unknown");
+    const halfKnownAlias = resource(ALIAS, "half-known-alias", {
+      name: "alias/other",
+      arn: UNKNOWN,
+      targetKeyId: KEY_ID,
+    });
+    assert.equal(found(trailKey([decoyKey, halfKnownAlias, trailsKey, viaAlias], viaAlias)), "unknown");
     const preview = trail({ kmsKeyId: UNKNOWN }, { kmsKeyId: [urnOf(KEY, "trail-key")] });
     assert.equal(found(trailKey([decoyKey, trailsKey, preview], preview)), "trail-key");
     const unlinked = trail({ kmsKeyId: UNKNOWN });

@@ -66,7 +66,12 @@ describe("trail-kms-key-rotation", () => {
 
   it("cannot judge an unknown key reference without a dependency, nor a key of another stack", () => {
     const unknownKey = withProps(without(compliantStack(), "trail-key"), "org-trail", { kmsKeyId: UNKNOWN });
-    assert.equal(single(checkKeyRotation(unknownKey)).status, "unknown");
+    const pending = single(checkKeyRotation(unknownKey));
+    assert.equal(pending.status, "unknown");
+    assert.match(
+      reasonOf(pending),
+      /^which KMS key Trail "org-trail" uses \(`kmsKeyId`\) is not known during preview/,
+    );
     const foreign = single(checkKeyRotation(without(compliantStack(), "trail-key")));
     assert.equal(foreign.status, "unknown");
     assert.match(reasonOf(foreign), new RegExp(`^cannot verify: .* uses KMS key "${KEY_ARN}"`));
