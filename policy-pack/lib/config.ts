@@ -16,7 +16,8 @@ export function policyConfig<S extends z.ZodObject>(schema: S): PolicyConfig<z.o
     required?: string[];
   };
   return {
-    configSchema: required && required.length > 0 ? { properties, required } : { properties },
+    // zod leaves `required` out when every setting is optional or has a default, never an empty list.
+    configSchema: required ? { properties, required } : { properties },
     parse: (raw, policyName) => parseWith(schema, raw, policyName),
   };
 }

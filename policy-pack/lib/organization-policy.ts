@@ -18,7 +18,7 @@ export function statementsOf(content: unknown): Statement[] | undefined {
   try {
     parsed = JSON.parse(content);
   } catch {
-    return undefined;
+    // Not JSON: `parsed` stays undefined, which the next line refuses.
   }
   if (parsed === null || typeof parsed !== "object") return undefined;
   const statements = listOf((parsed as { Statement?: unknown }).Statement);
@@ -48,8 +48,13 @@ export function deniesAction(statements: readonly Statement[], action: string): 
   );
 }
 
-/** Negated operators: a principal matching one of their values is left out of the Deny. */
-const EXEMPTING_OPERATORS = /^(Arn|String)Not(Like|Equals)(IfExists)?$/i;
+/**
+ * Negated operators: a principal matching one of their values is left out of the Deny. With a
+ * single-valued key such as `aws:PrincipalArn`, the `ForAnyValue:` and `ForAllValues:` set operators judge
+ * a one-element set, so they exempt the same principals as the plain operator.
+ */
+const EXEMPTING_OPERATORS =
+  /^(ForAnyValue:|ForAllValues:)?(Arn|String)Not(Like|Equals|EqualsIgnoreCase)(IfExists)?$/i;
 
 /** The `aws:PrincipalArn` patterns a statement exempts from its Deny. */
 export function exemptedPrincipals(statement: Statement): string[] {
@@ -58,11 +63,10 @@ export function exemptedPrincipals(statement: Statement): string[] {
   return Object.entries(condition as Record<string, unknown>)
     .filter(([operator]) => EXEMPTING_OPERATORS.test(operator))
     .flatMap(([, block]) =>
-      block !== null && typeof block === "object"
-        ? Object.entries(block as Record<string, unknown>)
-            .filter(([key]) => key.toLowerCase() === "aws:principalarn")
-            .flatMap(([, values]) => listOf(values).filter((v): v is string => typeof v === "string"))
-        : [],
+      // A block that is no object (JSON text allows any value) names no key.
+      Object.entries(block ?? {})
+        .filter(([key]) => key.toLowerCase() === "aws:principalarn")
+        .flatMap(([, values]) => listOf(values).filter((v): v is string => typeof v === "string")),
     );
 }
 
@@ -72,7 +76,7 @@ export function isAttached(stack: Stack, policy: StackResource): boolean {
   const ids = [policy.props.id, arn?.slice(arn.lastIndexOf("/") + 1)].filter((id) => typeof id === "string");
   return ofType(stack, ORGANIZATION_POLICY_ATTACHMENT).some(
     (attachment) =>
-      (attachment.propertyDependencies.policyId ?? []).includes(policy.urn) ||
+      attachment.propertyDependencies.policyId?.includes(policy.urn) === true ||
       ids.includes(attachment.props.policyId as string),
   );
 }

@@ -26,8 +26,8 @@ export function dependenciesOf(
   property: string,
   tokens: readonly string[],
 ): StackResource[] {
-  const urns = resource.propertyDependencies[property] ?? [];
-  return ofType(stack, tokens).filter((candidate) => urns.includes(candidate.urn));
+  const urns = resource.propertyDependencies[property];
+  return ofType(stack, tokens).filter((candidate) => urns?.includes(candidate.urn) === true);
 }
 
 /**

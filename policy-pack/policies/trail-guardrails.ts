@@ -37,7 +37,7 @@ function judgeTrail(stack: Stack, trail: StackResource) {
   const bucketName = trail.props.s3BucketName;
   const archived = ofType(stack, BUCKET).some(
     (bucket) =>
-      (trail.propertyDependencies.s3BucketName ?? []).includes(bucket.urn) ||
+      trail.propertyDependencies.s3BucketName?.includes(bucket.urn) === true ||
       (bucketName !== undefined && bucket.props.bucket === bucketName),
   );
   if (!archived) return notApplicable(`the archive bucket of ${label(trail)} is not created by this stack`);

@@ -42,4 +42,22 @@ describe("policy config", () => {
     assert.throws(() => NO_CONFIG.parse({ days: 1 }, "q"), /q\.days: unknown key/);
     assert.equal(NO_CONFIG.configSchema, undefined);
   });
+
+  it("lists the settings without a default as required, so Pulumi asks for them", () => {
+    const withRequired = policyConfig(
+      z.strictObject({ exemptRole: z.string(), days: z.number().default(1) }),
+    );
+    assert.deepEqual(withRequired.configSchema?.required, ["exemptRole"]);
+    assert.ok(
+      !("required" in (config.configSchema ?? {})),
+      "no empty required list when every setting has a default",
+    );
+  });
+
+  it("names every wrong setting in the one line, separated", () => {
+    assert.throws(
+      () => config.parse({ minimumRetentionDays: "a year", mode: "LEGAL_HOLD" }, "p"),
+      /p\.minimumRetentionDays: .*; policy config p\.mode: .*; fix it/,
+    );
+  });
 });

@@ -5,7 +5,9 @@ import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { cloudtrailKmsEncryption } from "../../../policy-pack/policies/cloudtrail-kms-encryption";
 import { trailBucketObjectLock } from "../../../policy-pack/policies/trail-bucket-object-lock";
+import { type ReportTarget, reportFindings } from "../../../policy-pack/lib/report";
 import { TRAIL } from "../../../policy-pack/lib/resource-types";
+import { advisory, nonCompliant, notApplicable } from "../../../policy-pack/lib/result";
 import { UNKNOWN, compliantStack, trailProps, urnOf, withProps } from "../fixtures";
 import type { Stack } from "../../../policy-pack/lib/stack";
 
@@ -116,5 +118,50 @@ describe("reporting through @pulumi/policy", () => {
     const [notApplicable] = response.getNotApplicableList();
     assert.equal(notApplicable.getPolicyName(), "trail-bucket-object-lock");
     assert.match(notApplicable.getReason(), /has no aws:cloudtrail\/trail:Trail/);
+  });
+});
+
+describe("reportFindings", () => {
+  interface Recorded {
+    violations: unknown[][];
+    notApplicable: (string | undefined)[];
+  }
+
+  function target(): { target: ReportTarget; recorded: Recorded } {
+    const recorded: Recorded = { violations: [], notApplicable: [] };
+    const reportViolation = (...args: unknown[]) => void recorded.violations.push(args);
+    return {
+      recorded,
+      target: {
+        description: "What the policy wants.",
+        reportViolation: reportViolation as ReportTarget["reportViolation"],
+        notApplicable: ((reason?: string) =>
+          void recorded.notApplicable.push(reason)) as ReportTarget["notApplicable"],
+      },
+    };
+  }
+
+  it("reports the same violation once", () => {
+    const { target: to, recorded } = target();
+    const finding = { ...nonCompliant("no digests"), urn: "urn:t" };
+    reportFindings([finding, finding], to);
+    assert.deepEqual(recorded.violations, [["no digests", "urn:t"]]);
+  });
+
+  it("reports an advisory note as an advisory diagnostic, without a urn key for a stack-wide one", () => {
+    const { target: to, recorded } = target();
+    reportFindings([advisory("worth a look")], to);
+    assert.deepEqual(recorded.violations, [
+      [{ message: "What the policy wants.\nworth a look", enforcementLevel: "advisory" }],
+    ]);
+  });
+
+  it("joins distinct not-applicable reasons, and says nothing when there are no findings at all", () => {
+    const { target: to, recorded } = target();
+    reportFindings([notApplicable("no trail"), notApplicable("no bucket"), notApplicable("no trail")], to);
+    assert.deepEqual(recorded.notApplicable, ["no trail; no bucket"]);
+    const { target: empty, recorded: none } = target();
+    reportFindings([], empty);
+    assert.deepEqual(none, { violations: [], notApplicable: [] });
   });
 });

@@ -49,6 +49,16 @@ describe("unknown values", () => {
 
   it("returns an empty object for anything that is not an object", () => {
     assert.deepEqual(toPlainProps(undefined), {});
+    assert.deepEqual(toPlainProps(null), {});
     assert.deepEqual(toPlainProps([1, 2]), {});
+  });
+
+  it("lets errors other than the SDK's unknown-value error through, so a broken read is never taken for a preview value", () => {
+    const broken = {
+      get kmsKeyId(): unknown {
+        throw new RangeError("broken getter");
+      },
+    };
+    assert.throws(() => toPlainProps(broken), RangeError);
   });
 });

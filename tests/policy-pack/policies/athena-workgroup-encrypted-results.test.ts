@@ -38,6 +38,7 @@ describe("athena-workgroup-encrypted-results", () => {
       "compliant",
       "enforcement defaults to on",
     );
+    assert.equal(checkWorkgroupEncryptedResults(workgroup(encrypted("CSE_KMS", true))).status, "compliant");
   });
 
   it("fails a workgroup without result encryption", () => {
@@ -54,12 +55,22 @@ describe("athena-workgroup-encrypted-results", () => {
     assert.match(reasonOf(result), /set enforceWorkgroupConfiguration: true/);
   });
 
-  it("cannot judge unknown values", () => {
-    assert.equal(checkWorkgroupEncryptedResults(workgroup(UNKNOWN)).status, "unknown");
-    assert.equal(checkWorkgroupEncryptedResults(workgroup(encrypted(UNKNOWN))).status, "unknown");
+  it("cannot judge unknown values, and names the one it waits for", () => {
+    const cases: [unknown, RegExp][] = [
+      [UNKNOWN, /the configuration of wg/],
+      [encrypted("SSE_KMS", UNKNOWN), /`enforceWorkgroupConfiguration` of wg/],
+      [encrypted(UNKNOWN), /the result encryption of wg/],
+    ];
+    for (const [configuration, reason] of cases) {
+      const result = checkWorkgroupEncryptedResults(workgroup(configuration));
+      assert.equal(result.status, "unknown");
+      assert.match(reasonOf(result), reason);
+    }
   });
 
-  it("does not apply to other resource types", () => {
-    assert.equal(checkWorkgroupEncryptedResults(otherResource()).status, "not-applicable");
+  it("does not apply to other resource types, naming the one it reads", () => {
+    const result = checkWorkgroupEncryptedResults(otherResource());
+    assert.equal(result.status, "not-applicable");
+    assert.match(reasonOf(result), /aws:athena\/workgroup:Workgroup/);
   });
 });

@@ -61,15 +61,49 @@ describe("guardrail-exemption-wildcard", () => {
     assert.match(reasonOf(result), /^a statement of "guardrails-scp"/);
   });
 
-  it("waits for content known only after deployment", () => {
-    assert.equal(
-      checkExemptionWildcard(organizationPolicy("SERVICE_CONTROL_POLICY", UNKNOWN)).status,
-      "unknown",
-    );
+  // "Single-valued vs. multivalued context keys" (IAM user guide): a set operator on the single-valued
+  // aws:PrincipalArn judges a one-element set, so it exempts exactly as the plain operator does.
+  for (const operator of ["ForAnyValue:StringNotLike", "ForAllValues:ArnNotLike"]) {
+    it(`fails an SCP exempting every principal through ${operator}`, () => {
+      const content = JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "ProtectTrail",
+            Effect: "Deny",
+            Action: "cloudtrail:StopLogging",
+            Resource: "*",
+            Condition: { [operator]: { "aws:PrincipalArn": "*" } },
+          },
+        ],
+      });
+      const result = checkExemptionWildcard(organizationPolicy("SERVICE_CONTROL_POLICY", content));
+      assert.equal(result.status, "non-compliant");
+      assert.match(
+        reasonOf(result),
+        /^statement "ProtectTrail" of "guardrails-scp" exempts the principal pattern "\*"/,
+      );
+    });
+  }
+
+  it("waits for content known only after deployment, naming the policy", () => {
+    const result = checkExemptionWildcard(organizationPolicy("SERVICE_CONTROL_POLICY", UNKNOWN));
+    assert.equal(result.status, "unknown");
+    assert.match(reasonOf(result), /content of "guardrails-scp"/);
   });
 
-  it("does not apply to other resources or other policy types", () => {
-    assert.equal(checkExemptionWildcard(otherResource()).status, "not-applicable");
-    assert.equal(checkExemptionWildcard(organizationPolicy("TAG_POLICY", "{}")).status, "not-applicable");
+  it("does not apply to other resources or other policy types, saying why", () => {
+    const bucket = checkExemptionWildcard(otherResource());
+    assert.equal(bucket.status, "not-applicable");
+    assert.match(reasonOf(bucket), /not an organization policy/);
+    const tagPolicy = checkExemptionWildcard(organizationPolicy("TAG_POLICY", "{}"));
+    assert.equal(tagPolicy.status, "not-applicable");
+    assert.match(reasonOf(tagPolicy), /TAG_POLICY, which exempts no principal/);
+  });
+
+  it("does not judge content that is no JSON policy document", () => {
+    const result = checkExemptionWildcard(organizationPolicy("SERVICE_CONTROL_POLICY", "{not json"));
+    assert.equal(result.status, "not-applicable");
+    assert.match(reasonOf(result), /not a JSON policy document/);
   });
 });

@@ -1,7 +1,17 @@
 import assert from "node:assert/strict";
 import { checkTrailGuardrails } from "../../../policy-pack/policies/trail-guardrails";
 import { buildGuardrailServiceControlPolicy } from "../../support/guardrail-fixtures";
-import { compliantStack, previewStack, reasonOf, single, urnNamed, withProps, without } from "../fixtures";
+import {
+  UNKNOWN,
+  compliantStack,
+  previewStack,
+  reasonOf,
+  single,
+  urnNamed,
+  withDependencies,
+  withProps,
+  without,
+} from "../fixtures";
 
 const SCP = "guardrails-scp";
 const ATTACHMENT = "guardrails-scp-r-7xk2";
@@ -18,7 +28,7 @@ describe("trail-guardrails", () => {
     assert.equal(finding.status, "non-compliant");
     assert.match(
       reasonOf(finding),
-      /^Trail "org-trail" and its archive are protected by no attached service control policy that denies cloudtrail:StopLogging/,
+      /^Trail "org-trail" and its archive are protected by no attached service control policy that denies cloudtrail:StopLogging, cloudtrail:DeleteTrail, s3:DeleteBucket, s3:PutBucketPolicy;/,
     );
   });
 
@@ -50,7 +60,28 @@ describe("trail-guardrails", () => {
 
   it("does not apply without an organization trail, nor to a trail whose archive lives elsewhere", () => {
     const singleAccount = withProps(compliantStack(), "org-trail", { isOrganizationTrail: false });
-    assert.equal(single(checkTrailGuardrails(singleAccount)).status, "not-applicable");
-    assert.equal(single(checkTrailGuardrails(without(compliantStack(), "archive"))).status, "not-applicable");
+    const noTrail = single(checkTrailGuardrails(singleAccount));
+    assert.equal(noTrail.status, "not-applicable");
+    assert.match(reasonOf(noTrail), /no organization trail/);
+    const elsewhere = single(checkTrailGuardrails(without(compliantStack(), "archive")));
+    assert.equal(elsewhere.status, "not-applicable");
+    assert.match(reasonOf(elsewhere), /archive bucket of Trail "org-trail" is not created by this stack/);
+  });
+
+  it("finds the archive through the trail's dependency when the trail's bucket name is known only after deployment", () => {
+    const unnamed = withProps(withProps(compliantStack(), "archive", { bucket: undefined }), "org-trail", {
+      s3BucketName: UNKNOWN,
+    });
+    const linked = withDependencies(unnamed, "org-trail", { s3BucketName: [urnNamed(unnamed, "archive")] });
+    assert.equal(single(checkTrailGuardrails(linked)).status, "compliant");
+  });
+
+  it("does not take an unnamed bucket for the archive of a trail that names none", () => {
+    // Without a bucket name or a dependency nothing links the two: an absent name matches no bucket.
+    const unlinked = withProps(without(compliantStack(), SCP, ATTACHMENT), "org-trail", {
+      s3BucketName: undefined,
+    });
+    const stack = withProps(unlinked, "archive", { bucket: undefined });
+    assert.equal(single(checkTrailGuardrails(stack)).status, "not-applicable");
   });
 });
