@@ -74,4 +74,51 @@ describe("resolveGuardrailTargets", () => {
     );
     for (const line of problems) assert.doesNotMatch(line, /\n/);
   });
+
+  it("ignores spaces around a reference, as accounts are resolved", () => {
+    assert.deepEqual(
+      resolveGuardrailTargets(organization(), ["  Workloads "], KEY).map((t) => t.id),
+      [WORKLOADS_OU_ID],
+    );
+  });
+
+  it("an OU without active member accounts governs none", () => {
+    const snapshot = organization();
+    snapshot.organizationalUnits.push({ id: "ou-test-empty", name: "Empty", parentId: ROOT_ID });
+    assert.deepEqual(resolveGuardrailTargets(snapshot, ["Empty"], KEY)[0].accountIds, []);
+  });
+
+  it("an unknown reference in an organization without OUs says there are none", () => {
+    const snapshot = organization();
+    snapshot.organizationalUnits = [];
+    const [problem] = configProblemsOf(() => resolveGuardrailTargets(snapshot, ["Nowhere"], KEY));
+    assert.match(problem, /"Nowhere"; OUs: none$/);
+  });
+
+  // The candidates are capped (MAX_LISTED_CANDIDATES, 10) so the line stays readable; the rest are counted.
+  it("lists the first ten candidate OUs, separated, and counts the rest", () => {
+    const snapshot = organization();
+    snapshot.organizationalUnits = Array.from({ length: 12 }, (_, i) => ({
+      id: `ou-test-${i}`,
+      name: `Team ${i}`,
+      parentId: ROOT_ID,
+    }));
+    const [problem] = configProblemsOf(() => resolveGuardrailTargets(snapshot, ["Nowhere"], KEY));
+    assert.match(
+      problem,
+      /OUs: ou-test-0 "Team 0"; ou-test-1 "Team 1"; .*ou-test-9 "Team 9"; and 2 more \(see `npm run inventory`\)$/,
+    );
+    assert.doesNotMatch(problem, /Team 10/);
+  });
+
+  it("lists exactly ten candidate OUs without a count of more", () => {
+    const snapshot = organization();
+    snapshot.organizationalUnits = Array.from({ length: 10 }, (_, i) => ({
+      id: `ou-test-${i}`,
+      name: `Team ${i}`,
+      parentId: ROOT_ID,
+    }));
+    const [problem] = configProblemsOf(() => resolveGuardrailTargets(snapshot, ["Nowhere"], KEY));
+    assert.match(problem, /ou-test-9 "Team 9"$/);
+  });
 });
