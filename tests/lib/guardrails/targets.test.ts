@@ -29,6 +29,17 @@ function organization(): OrganizationSnapshot {
   return snapshot;
 }
 
+/** The problem line for an unknown reference in an organization of `count` OUs under the root. */
+function unknownAmongOus(count: number): string {
+  const snapshot = organization();
+  snapshot.organizationalUnits = Array.from({ length: count }, (_, i) => ({
+    id: `ou-test-${i}`,
+    name: `Team ${i}`,
+    parentId: ROOT_ID,
+  }));
+  return configProblemsOf(() => resolveGuardrailTargets(snapshot, ["Nowhere"], KEY))[0];
+}
+
 describe("resolveGuardrailTargets", () => {
   it('resolves "root" to every root, covering every ACTIVE member account but the management account', () => {
     const [root] = resolveGuardrailTargets(organization(), "root", KEY);
@@ -97,13 +108,7 @@ describe("resolveGuardrailTargets", () => {
 
   // The candidates are capped (MAX_LISTED_CANDIDATES, 10) so the line stays readable; the rest are counted.
   it("lists the first ten candidate OUs, separated, and counts the rest", () => {
-    const snapshot = organization();
-    snapshot.organizationalUnits = Array.from({ length: 12 }, (_, i) => ({
-      id: `ou-test-${i}`,
-      name: `Team ${i}`,
-      parentId: ROOT_ID,
-    }));
-    const [problem] = configProblemsOf(() => resolveGuardrailTargets(snapshot, ["Nowhere"], KEY));
+    const problem = unknownAmongOus(12);
     assert.match(
       problem,
       /OUs: ou-test-0 "Team 0"; ou-test-1 "Team 1"; .*ou-test-9 "Team 9"; and 2 more \(see `npm run inventory`\)$/,
@@ -112,13 +117,7 @@ describe("resolveGuardrailTargets", () => {
   });
 
   it("lists exactly ten candidate OUs without a count of more", () => {
-    const snapshot = organization();
-    snapshot.organizationalUnits = Array.from({ length: 10 }, (_, i) => ({
-      id: `ou-test-${i}`,
-      name: `Team ${i}`,
-      parentId: ROOT_ID,
-    }));
-    const [problem] = configProblemsOf(() => resolveGuardrailTargets(snapshot, ["Nowhere"], KEY));
+    const problem = unknownAmongOus(10);
     assert.match(problem, /ou-test-9 "Team 9"$/);
   });
 });
