@@ -186,6 +186,13 @@ describe("parseIpv4Cidr", () => {
     assert.deepEqual(parseIpv4Cidr("255.255.255.255/32"), { first: 4294967295, last: 4294967295 });
   });
 
+  it("a prefix longer than 32 bits is refused", () => {
+    assert.throws(
+      () => parseIpv4Cidr("10.0.0.0/33"),
+      /10\.0\.0\.0\/33 is not an IPv4 CIDR block; .* n at most 32/,
+    );
+  });
+
   it("an octet over 255 is refused with the expected form", () => {
     assert.throws(
       () => parseIpv4Cidr("256.0.0.0/8"),
