@@ -95,8 +95,9 @@ export function parseIpv4Cidr(text: string): { first: number; last: number } | u
 /** The resource's own name when the value is an ARN (`arn:aws:iam::1:user/alice` → `alice`). */
 function resourceNames(value: string): string[] {
   if (!value.startsWith("arn:")) return [value];
-  const tail = value.split(/[:/]/).pop() ?? "";
-  return tail && tail !== value ? [value, tail] : [value];
+  // The text after the last `:` or `/`; never the whole value, which starts with `arn:`.
+  const tail = value.slice(value.search(/[^:/]*$/));
+  return tail ? [value, tail] : [value];
 }
 
 export const QUESTIONS: readonly Question[] = [

@@ -56,4 +56,38 @@ describe("exempt principals", () => {
     assert.ok(!arnLikeMatches("arn:aws:iam::*:role/Deployer", role));
     assert.ok(!arnLikeMatches("arn:aws:iam::222233334444:role/Organization.ccountAccessRole", role));
   });
+
+  it("calls a role or user name of wildcards and slashes only a wildcard, however many", () => {
+    for (const pattern of [
+      "arn:aws:iam::*:role/**",
+      "arn:aws:iam::222233334444:user/*/*",
+      "arn:aws:iam::*:role/",
+    ]) {
+      assert.equal(isWildcardPrincipal(pattern), true, pattern);
+    }
+  });
+
+  it("calls a non-ARN pattern of ? wildcards only a wildcard", () => {
+    for (const pattern of ["?", "???", ""]) assert.equal(isWildcardPrincipal(pattern), true, pattern);
+  });
+
+  it("refuses, as not a role or user ARN, a pattern with text before arn: or after the name", () => {
+    const problems = exemptPrincipalProblems(
+      [
+        "xarn:aws:iam::222233334444:role/Deployer",
+        "arn:aws:iam::222233334444:role/Deployer:extra",
+        // Not role/ or user/ right after the account: wildcards elsewhere do not make it a wildcard.
+        "arn:aws:iam::*:*/role/*",
+        "arn:aws:iam::*:role/*:*",
+      ],
+      KEY,
+    );
+    assert.equal(problems.length, 4);
+    for (const line of problems) assert.match(line, /: expected an IAM role or user ARN pattern /);
+  });
+
+  it("matches literal characters of a role name as themselves (role names allow +=,.@-)", () => {
+    const role = "arn:aws:iam::222233334444:role/deploy.bot+ci";
+    assert.ok(arnLikeMatches(role, role));
+  });
 });

@@ -29,6 +29,17 @@ function organization(): OrganizationSnapshot {
   return snapshot;
 }
 
+/** The problem line for an unknown reference in an organization of `count` OUs under the root. */
+function unknownAmongOus(count: number): string {
+  const snapshot = organization();
+  snapshot.organizationalUnits = Array.from({ length: count }, (_, i) => ({
+    id: `ou-test-${i}`,
+    name: `Team ${i}`,
+    parentId: ROOT_ID,
+  }));
+  return configProblemsOf(() => resolveGuardrailTargets(snapshot, ["Nowhere"], KEY))[0];
+}
+
 describe("resolveGuardrailTargets", () => {
   it('resolves "root" to every root, covering every ACTIVE member account but the management account', () => {
     const [root] = resolveGuardrailTargets(organization(), "root", KEY);
@@ -73,5 +84,40 @@ describe("resolveGuardrailTargets", () => {
       /^org-governance:guardrails\.targets\[3\]: ou-test-workloads "Workloads" is listed twice; list it once$/,
     );
     for (const line of problems) assert.doesNotMatch(line, /\n/);
+  });
+
+  it("ignores spaces around a reference, as accounts are resolved", () => {
+    assert.deepEqual(
+      resolveGuardrailTargets(organization(), ["  Workloads "], KEY).map((t) => t.id),
+      [WORKLOADS_OU_ID],
+    );
+  });
+
+  it("an OU without active member accounts governs none", () => {
+    const snapshot = organization();
+    snapshot.organizationalUnits.push({ id: "ou-test-empty", name: "Empty", parentId: ROOT_ID });
+    assert.deepEqual(resolveGuardrailTargets(snapshot, ["Empty"], KEY)[0].accountIds, []);
+  });
+
+  it("an unknown reference in an organization without OUs says there are none", () => {
+    const snapshot = organization();
+    snapshot.organizationalUnits = [];
+    const [problem] = configProblemsOf(() => resolveGuardrailTargets(snapshot, ["Nowhere"], KEY));
+    assert.match(problem, /"Nowhere"; OUs: none$/);
+  });
+
+  // The candidates are capped (MAX_LISTED_CANDIDATES, 10) so the line stays readable; the rest are counted.
+  it("lists the first ten candidate OUs, separated, and counts the rest", () => {
+    const problem = unknownAmongOus(12);
+    assert.match(
+      problem,
+      /OUs: ou-test-0 "Team 0"; ou-test-1 "Team 1"; .*ou-test-9 "Team 9"; and 2 more \(see `npm run inventory`\)$/,
+    );
+    assert.doesNotMatch(problem, /Team 10/);
+  });
+
+  it("lists exactly ten candidate OUs without a count of more", () => {
+    const problem = unknownAmongOus(10);
+    assert.match(problem, /ou-test-9 "Team 9"$/);
   });
 });
