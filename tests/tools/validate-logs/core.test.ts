@@ -151,6 +151,19 @@ describe("validate-logs: digest signatures", () => {
     );
   });
 
+  it("refuses a valid signature with anything appended: Buffer.from(hex) would silently drop the extra characters", () => {
+    const parsed = parseDigest(Buffer.from(second.json));
+    assert.ok(parsed.ok);
+    const pkcs1 = publicKeyFromDer(key.publicDer)!;
+    for (const tail of ["zz", "zz00", "0"]) {
+      assert.equal(
+        verifyDigestSignature(parsed.digest, Buffer.from(second.json), `${second.signature}${tail}`, pkcs1),
+        false,
+        `signature followed by ${tail}`,
+      );
+    }
+  });
+
   it("refuses key bytes that are neither PKCS#1 nor SPKI", () => {
     assert.equal(publicKeyFromDer(Buffer.from("not a key")), undefined);
     const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({
@@ -170,6 +183,18 @@ describe("validate-logs: digest signatures", () => {
     );
     assert.equal(missing.ok, false);
     assert.match((missing as { reason: string }).reason, /logFiles/);
+    assert.match((parseDigest(Buffer.from("[]")) as { reason: string }).reason, /\(root: /);
+  });
+
+  it("refuses a log hash that is not exactly 64 hex digits, naming the entry", () => {
+    const document = JSON.parse(first.json) as { logFiles: { hashValue: string }[] };
+    const hash = document.logFiles[0].hashValue;
+    for (const hashValue of [`x${hash}`, `${hash}x`]) {
+      document.logFiles[0].hashValue = hashValue;
+      const parsed = parseDigest(Buffer.from(JSON.stringify(document)));
+      assert.equal(parsed.ok, false, hashValue);
+      assert.match((parsed as { reason: string }).reason, /logFiles\.0\.hashValue: hex SHA-256/);
+    }
   });
 });
 
