@@ -230,6 +230,9 @@ describe("validate-logs: streaming gunzip and hash", () => {
       const whole = await hashGzipStream(chunks(file));
       const streamed = await hashGzipStream(chunks(file.subarray(0, 7), file.subarray(7)), 4);
       assert.deepEqual(streamed, whole);
+      // The trailer split across chunks, the last one shorter than the 8 trailer bytes.
+      const split = [file.subarray(0, 7), file.subarray(7, -11), file.subarray(-11, -3), file.subarray(-3)];
+      assert.deepEqual(await hashGzipStream(chunks(...split), 4), whole);
     }
   });
 
@@ -240,5 +243,6 @@ describe("validate-logs: streaming gunzip and hash", () => {
     assert.match((truncated as { reason: string }).reason, /truncated/);
     const plain = await hashGzipStream(chunks(content));
     assert.equal(plain.ok, false);
+    assert.match((plain as { reason: string }).reason, /^not a readable gzip file \(.+\)$/);
   });
 });
