@@ -88,6 +88,13 @@ describe("validate-logs: digest and log file layout", () => {
       ),
       ["2026-02-28", "2026-03-01"],
     );
+    // A window ending exactly at midnight still touches that day (a digest may end at 00:00:00).
+    assert.deepEqual(
+      daysTouching(new Date("2026-02-28T23:00:00Z"), new Date("2026-03-01T00:00:00Z")).map((d) =>
+        d.toISOString().slice(0, 10),
+      ),
+      ["2026-02-28", "2026-03-01"],
+    );
   });
 });
 

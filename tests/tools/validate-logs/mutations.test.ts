@@ -80,15 +80,28 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
   it("log file modified: a record changed and re-gzipped", async () => {
     const key = digestOf(archive, 1).logKeys[0];
     tamper.modifyLog(served.bucket, key);
-    const { problems } = await only();
+    const { report, problems } = await only();
     assert.deepEqual(summarize(problems), [`log-modified ${key}`]);
+    assert.match(problems[0].detail, /SHA-256 of the content differs from the digest's hashValue/);
+    // The scope's summary counts it as invalid, the others valid, and every byte read.
+    const scope = report.scopes.find((s) => s.accountId === ACCOUNT && s.region === "eu-west-1")!;
+    assert.deepEqual(scope.logs, { valid: 5 * 2, invalid: 1, unlisted: 0 });
+    const bytes = archive.objects
+      .filter((o) => archive.logs.has(o.key) && o.key.includes(`/${ACCOUNT}/CloudTrail/eu-west-1/`))
+      .reduce((sum, o) => sum + o.body.length, 0);
+    assert.ok(
+      scope.bytes >= bytes - 64 && scope.bytes <= bytes + 64,
+      `${scope.bytes} bytes read, about ${bytes}`,
+    );
     assert.equal(problems[0].versionId, served.bucket.get(key)!.versionId);
   });
 
   it("log file with extra data after the gzip member: a second member appended (the CLI 2.9 blind spot)", async () => {
     const key = digestOf(archive, 4).logKeys[1];
     tamper.appendGzipMember(served.bucket, key);
-    assert.deepEqual(summarize((await only()).problems), [`log-extra-gzip-data ${key}`]);
+    const { problems } = await only();
+    assert.deepEqual(summarize(problems), [`log-extra-gzip-data ${key}`]);
+    assert.match(problems[0].detail, /more than one gzip member/);
   });
 
   it("log file modified: a truncated gzip", async () => {
@@ -104,6 +117,7 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
     tamper.deleteObject(served.bucket, key);
     const { problems } = await only();
     assert.deepEqual(summarize(problems), [`log-deleted ${key}`]);
+    assert.match(problems[0].detail, /listed in a valid digest but not in the bucket/);
     assert.equal(problems[0].versionId, served.bucket.get(key)!.versionId);
   });
 
@@ -117,6 +131,7 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
     );
     const { problems } = await only();
     assert.deepEqual(summarize(problems), [`log-unlisted ${key}`]);
+    assert.match(problems[0].detail, /no digest lists this log file/);
   });
 
   it("digest missing: one deleted digest, with the exact window it covered; its logs are counted as unlisted", async () => {
@@ -128,6 +143,7 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
       ...gone.logKeys.map((key) => `log-unlisted ${key}`),
     ]);
     assert.deepEqual(problems[0].window, { from: gone.start.toISOString(), to: gone.end.toISOString() });
+    assert.match(problems[0].detail, /the digest the next digest names is gone/);
   });
 
   it("digest missing: several consecutive deleted digests are one gap covering all of them, and every skipped log is counted", async () => {
@@ -162,6 +178,7 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
     });
     const { problems } = await only();
     assert.deepEqual(summarize(problems).slice(0, 1), [`digest-modified ${edited.key}`]);
+    assert.match(problems[0].detail, /SHA-256 differs from the previousDigestHashValue of the next digest/);
     // Its log files are not judged against an untrusted list, nor reported as unlisted.
     assert.equal(problems.length, 1);
   });
@@ -229,6 +246,7 @@ describe("validate-logs: restarts and empty windows", function () {
     try {
       const { problems } = await served.validate();
       assert.deepEqual(summarize(problems), [`chain-restarted ${digestOf(archive, 4).key}`]);
+      assert.match(problems[0].detail, /the chain starts again/);
       assert.deepEqual(problems[0].window, {
         from: digestOf(archive, 1).end.toISOString(),
         to: digestOf(archive, 4).start.toISOString(),
@@ -255,6 +273,11 @@ describe("validate-logs: restarts and empty windows", function () {
         accounts: [ACCOUNT],
       });
       assert.deepEqual(summarize(problems), ["window-empty "]);
+      assert.match(problems[0].detail, /no digest file in the window/);
+      assert.deepEqual(problems[0].window, {
+        from: later.toISOString(),
+        to: new Date(later.getTime() + 6 * 3_600_000).toISOString(),
+      });
     } finally {
       await served.close();
     }
