@@ -134,10 +134,28 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
     assert.match(problems[0].detail, /no digest lists this log file/);
   });
 
+  it("a narrower window walks only the digests it needs and judges only the log files inside it", async () => {
+    // The newest digest considered ends at most 75 minutes after the window (the one still on its
+    // way); the walk stops at the digest that covers the window's start.
+    const from = digestOf(archive, 2).start;
+    const to = new Date(digestOf(archive, 4).end.getTime() - 75 * 60_000);
+    // Logs outside the window that no digest lists are not this window's business.
+    tamper.injectLog(served.bucket, archive, ACCOUNT, "eu-west-1", new Date(from.getTime() - 20 * 60_000));
+    tamper.injectLog(served.bucket, archive, ACCOUNT, "eu-west-1", new Date(to.getTime() + 5 * 60_000));
+    const report = await served.validate({ from, to, accounts: [ACCOUNT], regions: ["eu-west-1"] });
+    assert.deepEqual(summarize(report.problems), []);
+    assert.equal(report.scopes[0].digests.valid, 3);
+    assert.deepEqual(report.scopes[0].covered, [
+      { from: digestOf(archive, 2).start.toISOString(), to: digestOf(archive, 4).end.toISOString() },
+    ]);
+  });
+
   it("digest missing: one deleted digest, with the exact window it covered; its logs are counted as unlisted", async () => {
     const gone = digestOf(archive, 2 + 1);
     tamper.deleteObject(served.bucket, gone.key);
-    const { problems } = await only();
+    const { report, problems } = await only();
+    const scope = report.scopes.find((s) => s.accountId === ACCOUNT && s.region === "eu-west-1")!;
+    assert.deepEqual(scope.digests, { valid: 5, invalid: 0, missing: 1, backfill: 1 });
     assert.deepEqual(summarize(problems), [
       `digest-missing ${gone.key}`,
       ...gone.logKeys.map((key) => `log-unlisted ${key}`),
@@ -176,8 +194,10 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
     tamper.editDigest(served.bucket, edited.key, (document) => {
       (document.logFiles as { hashValue: string }[])[0].hashValue = "0".repeat(64);
     });
-    const { problems } = await only();
+    const { report, problems } = await only();
     assert.deepEqual(summarize(problems).slice(0, 1), [`digest-modified ${edited.key}`]);
+    const scope = report.scopes.find((s) => s.accountId === ACCOUNT && s.region === "eu-west-1")!;
+    assert.deepEqual(scope.digests, { valid: 5, invalid: 1, missing: 0, backfill: 1 });
     assert.match(problems[0].detail, /SHA-256 differs from the previousDigestHashValue of the next digest/);
     // Its log files are not judged against an untrusted list, nor reported as unlisted.
     assert.equal(problems.length, 1);
