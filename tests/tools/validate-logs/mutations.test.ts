@@ -150,6 +150,38 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
     ]);
   });
 
+  it("a window starting inside a digest reports an unlisted log after its start, never one before it", async () => {
+    const from = new Date(digestOf(archive, 3).start.getTime() + 10 * 60_000);
+    const before = tamper.injectLog(
+      served.bucket,
+      archive,
+      ACCOUNT,
+      "eu-west-1",
+      new Date(from.getTime() - 5 * 60_000),
+    );
+    const inside = tamper.injectLog(
+      served.bucket,
+      archive,
+      ACCOUNT,
+      "eu-west-1",
+      new Date(from.getTime() + 5 * 60_000),
+    );
+    const report = await served.validate({ from, accounts: [ACCOUNT], regions: ["eu-west-1"] });
+    assert.notEqual(before, inside);
+    assert.deepEqual(summarize(report.problems), [`log-unlisted ${inside}`]);
+    assert.equal(report.scopes[0].logs.unlisted, 1);
+    assert.equal(report.scopes[0].digests.valid, 3);
+  });
+
+  it("a window ending shortly before midnight reads the next day's digest that covers its last hour", async () => {
+    // Digests are filed under the UTC day of their end; the one covering 23:00-00:00 is under the next day.
+    const to = new Date("2026-03-01T23:30:00Z");
+    assert.equal(digestOf(archive, 1).end.toISOString().slice(0, 10), "2026-03-02");
+    const report = await served.validate({ to, accounts: [ACCOUNT], regions: ["eu-west-1"] });
+    assert.deepEqual(summarize(report.problems), []);
+    assert.equal(report.scopes[0].digests.valid, 2);
+  });
+
   it("digest missing: one deleted digest, with the exact window it covered; its logs are counted as unlisted", async () => {
     const gone = digestOf(archive, 2 + 1);
     tamper.deleteObject(served.bucket, gone.key);
