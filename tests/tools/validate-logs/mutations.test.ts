@@ -182,6 +182,19 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
     assert.equal(report.scopes[0].digests.valid, 2);
   });
 
+  it("backfill digest with its signature metadata removed: invalid, and the log it lists is neither trusted nor unlisted", async () => {
+    const backfill = archive.digests.find(
+      (d) => d.backfill && d.accountId === ACCOUNT && d.region === "eu-west-1",
+    )!;
+    tamper.stripSignatureMetadata(served.bucket, backfill.key);
+    const { report, problems } = await only();
+    assert.deepEqual(summarize(problems), [`digest-signature-invalid ${backfill.key}`]);
+    assert.match(problems[0].detail, /^backfill digest: no signature or signature-algorithm/);
+    const scope = report.scopes.find((s) => s.accountId === ACCOUNT && s.region === "eu-west-1")!;
+    assert.deepEqual(scope.digests, { valid: 6, invalid: 1, missing: 0, backfill: 0 });
+    assert.equal(scope.logs.valid, 5 * 2);
+  });
+
   it("digest missing: one deleted digest, with the exact window it covered; its logs are counted as unlisted", async () => {
     const gone = digestOf(archive, 2 + 1);
     tamper.deleteObject(served.bucket, gone.key);
