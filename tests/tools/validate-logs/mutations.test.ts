@@ -195,6 +195,23 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
     assert.equal(scope.logs.valid, 5 * 2);
   });
 
+  it("the newest digests deleted: a gap from the newest left to the window's end, unless within the 75-minute slack", async () => {
+    for (const hour of [4, 5]) tamper.deleteObject(served.bucket, digestOf(archive, hour).key);
+    const newestLeft = digestOf(archive, 3).end;
+    const to = new Date(ORG_SPEC.start.getTime() + 6 * 3_600_000);
+    const scoped = { accounts: [ACCOUNT], regions: ["eu-west-1"] };
+    const { problems } = await served.validate({ ...scoped, to });
+    assert.deepEqual(summarize(problems), ["digest-missing "]);
+    assert.match(
+      problems[0].detail,
+      new RegExp(`^no digest after ${newestLeft.toISOString()}: the newest digests are gone`),
+    );
+    assert.deepEqual(problems[0].window, { from: newestLeft.toISOString(), to: to.toISOString() });
+    // Exactly 75 minutes after the newest digest, the next one may still be on its way.
+    const onItsWay = await served.validate({ ...scoped, to: new Date(newestLeft.getTime() + 75 * 60_000) });
+    assert.deepEqual(summarize(onItsWay.problems), []);
+  });
+
   it("digest missing: one deleted digest, with the exact window it covered; its logs are counted as unlisted", async () => {
     const gone = digestOf(archive, 2 + 1);
     tamper.deleteObject(served.bucket, gone.key);
