@@ -1,7 +1,13 @@
 import { strict as assert } from "node:assert";
 import { createHash, type KeyObject } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { coveredWindows, evaluateDigest, type VerifiedDigest } from "../../../tools/validate-logs/chain";
+import {
+  coveredWindows,
+  evaluateDigest,
+  type VerifiedDigest,
+  walkChain,
+} from "../../../tools/validate-logs/chain";
+import type { ArchiveReader, FetchedObject } from "../../../tools/validate-logs/reader";
 import { publicKeyFromDer } from "../../../tools/validate-logs/digest";
 import { buildArchive, type DigestRecord } from "../../support/archive-builder";
 
@@ -124,4 +130,60 @@ describe("validate-logs: covered windows", () => {
       { from: at(5).toISOString(), to: at(6).toISOString() },
     ]);
   });
+});
+
+describe("validate-logs: the chain walk stops at the window's start even where digests listed a moment ago are gone", () => {
+  const archive = buildArchive({
+    bucket: "amzn-s3-demo-bucket",
+    trailName: "t",
+    homeRegion: "us-east-2",
+    trailAccountId: "111122223333",
+    accounts: ["111122223333"],
+    regions: ["us-east-2"],
+    start: new Date("2015-08-17T13:00:00Z"),
+    hours: 4,
+  });
+  const signingKey = archive.publicKeys.get("us-east-2")![0];
+  const keys = new Map<string, KeyObject>([
+    [signingKey.fingerprint, publicKeyFromDer(signingKey.publicDer)!],
+  ]);
+  const [d0, d1, d2, d3] = archive.digests;
+  // A reader whose listing (passed to walkChain) still names digests GetObject no longer finds.
+  const reader = (gone: string[], unsigned: string[]) =>
+    ({
+      getObject: (_bucket: string, key: string): Promise<FetchedObject> => {
+        const object = archive.objects.find((o) => o.key === key);
+        if (!object || gone.includes(key)) return Promise.resolve({ found: false });
+        const metadata = unsigned.includes(key) ? {} : object.metadata;
+        return Promise.resolve({
+          found: true,
+          body: (async function* () {})(),
+          metadata,
+          bytes: () => Promise.resolve(object.body),
+        });
+      },
+    }) as unknown as ArchiveReader;
+  const scope = {
+    bucket: archive.spec.bucket,
+    accountId: "111122223333",
+    region: "us-east-2",
+    from: d2.start,
+    to: d3.end,
+  };
+  const listed = [d0, d1, d2, d3].map((d) => d.key);
+
+  for (const [name, gone, unsigned] of [
+    ["gone", [d1.key, d2.key], []],
+    ["gone then unsigned", [d2.key], [d1.key]],
+  ] as const) {
+    it(`never walks past a ${name} digest that ends at the window's start`, async () => {
+      const result = await walkChain(reader([...gone], [...unsigned]), scope, listed, keys);
+      assert.deepEqual(
+        result.valid.map((d) => d.key),
+        [d3.key],
+        "the digest before the window is not fetched",
+      );
+      assert.equal(result.missingDigests + result.invalidDigests, 2);
+    });
+  }
 });
