@@ -172,6 +172,15 @@ describe("validate-logs: the chain walk stops at the window's start even where d
   };
   const listed = [d0, d1, d2, d3].map((d) => d.key);
 
+  it("walks from the newest digest whatever order the listing gives (a reader need not sort)", async () => {
+    const result = await walkChain(reader([], []), { ...scope, from: d0.start }, [...listed].reverse(), keys);
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(
+      result.valid.map((d) => d.key),
+      listed,
+    );
+  });
+
   for (const [name, gone, unsigned] of [
     ["gone", [d1.key, d2.key], []],
     ["gone then unsigned", [d2.key], [d1.key]],
