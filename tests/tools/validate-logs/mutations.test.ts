@@ -212,6 +212,26 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
     assert.deepEqual(summarize(onItsWay.problems), []);
   });
 
+  for (const other of [{ trailName: "other-trail" }, { homeRegion: "us-east-1" }]) {
+    it(`ignores the digests of another trail in the same bucket and prefix (${JSON.stringify(other)})`, async () => {
+      // Two trails may deliver to one bucket; digest file names carry the trail's name and home region.
+      // Its newest digest ends after ours: it would be the chain's start were it not ignored.
+      const start = new Date(ORG_SPEC.start.getTime() + 30 * 60_000);
+      const second = buildArchive({
+        ...ORG_SPEC,
+        ...other,
+        start,
+        accounts: [ACCOUNT],
+        regions: ["eu-west-1"],
+      });
+      for (const digest of second.digests) {
+        const object = second.objects.find((o) => o.key === digest.key)!;
+        served.bucket.put(object.key, object.body, object.metadata);
+      }
+      assert.deepEqual(summarize((await only()).problems), []);
+    });
+  }
+
   it("digest missing: one deleted digest, with the exact window it covered; its logs are counted as unlisted", async () => {
     const gone = digestOf(archive, 2 + 1);
     tamper.deleteObject(served.bucket, gone.key);
