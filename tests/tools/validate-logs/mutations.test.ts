@@ -212,6 +212,13 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
     assert.deepEqual(summarize(onItsWay.problems), []);
   });
 
+  it("ignores a stray object under the digest prefix that is not a digest file", async () => {
+    const newest = digestOf(archive, 5);
+    const folder = newest.key.slice(0, newest.key.lastIndexOf("/") + 1);
+    served.bucket.put(`${folder}notes.txt`, Buffer.from("not a digest"), {});
+    assert.deepEqual(summarize((await only()).problems), []);
+  });
+
   for (const other of [{ trailName: "other-trail" }, { homeRegion: "us-east-1" }]) {
     it(`ignores the digests of another trail in the same bucket and prefix (${JSON.stringify(other)})`, async () => {
       // Two trails may deliver to one bucket; digest file names carry the trail's name and home region.
