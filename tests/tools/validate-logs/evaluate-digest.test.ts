@@ -172,8 +172,14 @@ describe("validate-logs: the chain walk stops at the window's start even where d
   };
   const listed = [d0, d1, d2, d3].map((d) => d.key);
 
-  it("walks from the newest digest whatever order the listing gives (a reader need not sort)", async () => {
-    const result = await walkChain(reader([], []), { ...scope, from: d0.start }, [...listed].reverse(), keys);
+  it("walks from the newest digest whatever order the listing gives (a reader need not sort), skipping non-digest keys", async () => {
+    const stray = `${d3.key.slice(0, d3.key.lastIndexOf("/") + 1)}notes.txt`;
+    const result = await walkChain(
+      reader([], []),
+      { ...scope, from: d0.start },
+      [...listed, stray].reverse(),
+      keys,
+    );
     assert.deepEqual(result.problems, []);
     assert.deepEqual(
       result.valid.map((d) => d.key),
