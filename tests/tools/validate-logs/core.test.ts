@@ -88,6 +88,13 @@ describe("validate-logs: digest and log file layout", () => {
       ),
       ["2026-02-28", "2026-03-01"],
     );
+    // A window ending exactly at midnight still touches that day (a digest may end at 00:00:00).
+    assert.deepEqual(
+      daysTouching(new Date("2026-02-28T23:00:00Z"), new Date("2026-03-01T00:00:00Z")).map((d) =>
+        d.toISOString().slice(0, 10),
+      ),
+      ["2026-02-28", "2026-03-01"],
+    );
   });
 });
 
@@ -151,6 +158,19 @@ describe("validate-logs: digest signatures", () => {
     );
   });
 
+  it("refuses a valid signature with anything appended: Buffer.from(hex) would silently drop the extra characters", () => {
+    const parsed = parseDigest(Buffer.from(second.json));
+    assert.ok(parsed.ok);
+    const pkcs1 = publicKeyFromDer(key.publicDer)!;
+    for (const tail of ["zz", "zz00", "0"]) {
+      assert.equal(
+        verifyDigestSignature(parsed.digest, Buffer.from(second.json), `${second.signature}${tail}`, pkcs1),
+        false,
+        `signature followed by ${tail}`,
+      );
+    }
+  });
+
   it("refuses key bytes that are neither PKCS#1 nor SPKI", () => {
     assert.equal(publicKeyFromDer(Buffer.from("not a key")), undefined);
     const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({
@@ -170,6 +190,18 @@ describe("validate-logs: digest signatures", () => {
     );
     assert.equal(missing.ok, false);
     assert.match((missing as { reason: string }).reason, /logFiles/);
+    assert.match((parseDigest(Buffer.from("[]")) as { reason: string }).reason, /\(root: /);
+  });
+
+  it("refuses a log hash that is not exactly 64 hex digits, naming the entry", () => {
+    const document = JSON.parse(first.json) as { logFiles: { hashValue: string }[] };
+    const hash = document.logFiles[0].hashValue;
+    for (const hashValue of [`x${hash}`, `${hash}x`]) {
+      document.logFiles[0].hashValue = hashValue;
+      const parsed = parseDigest(Buffer.from(JSON.stringify(document)));
+      assert.equal(parsed.ok, false, hashValue);
+      assert.match((parsed as { reason: string }).reason, /logFiles\.0\.hashValue: hex SHA-256/);
+    }
   });
 });
 
@@ -205,6 +237,9 @@ describe("validate-logs: streaming gunzip and hash", () => {
       const whole = await hashGzipStream(chunks(file));
       const streamed = await hashGzipStream(chunks(file.subarray(0, 7), file.subarray(7)), 4);
       assert.deepEqual(streamed, whole);
+      // The trailer split across chunks, the last one shorter than the 8 trailer bytes.
+      const split = [file.subarray(0, 7), file.subarray(7, -11), file.subarray(-11, -3), file.subarray(-3)];
+      assert.deepEqual(await hashGzipStream(chunks(...split), 4), whole);
     }
   });
 
@@ -215,5 +250,6 @@ describe("validate-logs: streaming gunzip and hash", () => {
     assert.match((truncated as { reason: string }).reason, /truncated/);
     const plain = await hashGzipStream(chunks(content));
     assert.equal(plain.ok, false);
+    assert.match((plain as { reason: string }).reason, /^not a readable gzip file \(.+\)$/);
   });
 });

@@ -80,15 +80,28 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
   it("log file modified: a record changed and re-gzipped", async () => {
     const key = digestOf(archive, 1).logKeys[0];
     tamper.modifyLog(served.bucket, key);
-    const { problems } = await only();
+    const { report, problems } = await only();
     assert.deepEqual(summarize(problems), [`log-modified ${key}`]);
+    assert.match(problems[0].detail, /SHA-256 of the content differs from the digest's hashValue/);
+    // The scope's summary counts it as invalid, the others valid, and every byte read.
+    const scope = report.scopes.find((s) => s.accountId === ACCOUNT && s.region === "eu-west-1")!;
+    assert.deepEqual(scope.logs, { valid: 5 * 2, invalid: 1, unlisted: 0 });
+    const bytes = archive.objects
+      .filter((o) => archive.logs.has(o.key) && o.key.includes(`/${ACCOUNT}/CloudTrail/eu-west-1/`))
+      .reduce((sum, o) => sum + o.body.length, 0);
+    assert.ok(
+      scope.bytes >= bytes - 64 && scope.bytes <= bytes + 64,
+      `${scope.bytes} bytes read, about ${bytes}`,
+    );
     assert.equal(problems[0].versionId, served.bucket.get(key)!.versionId);
   });
 
   it("log file with extra data after the gzip member: a second member appended (the CLI 2.9 blind spot)", async () => {
     const key = digestOf(archive, 4).logKeys[1];
     tamper.appendGzipMember(served.bucket, key);
-    assert.deepEqual(summarize((await only()).problems), [`log-extra-gzip-data ${key}`]);
+    const { problems } = await only();
+    assert.deepEqual(summarize(problems), [`log-extra-gzip-data ${key}`]);
+    assert.match(problems[0].detail, /more than one gzip member/);
   });
 
   it("log file modified: a truncated gzip", async () => {
@@ -104,6 +117,7 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
     tamper.deleteObject(served.bucket, key);
     const { problems } = await only();
     assert.deepEqual(summarize(problems), [`log-deleted ${key}`]);
+    assert.match(problems[0].detail, /listed in a valid digest but not in the bucket/);
     assert.equal(problems[0].versionId, served.bucket.get(key)!.versionId);
   });
 
@@ -117,17 +131,126 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
     );
     const { problems } = await only();
     assert.deepEqual(summarize(problems), [`log-unlisted ${key}`]);
+    assert.match(problems[0].detail, /no digest lists this log file/);
   });
+
+  it("a narrower window walks only the digests it needs and judges only the log files inside it", async () => {
+    // The newest digest considered ends at most 75 minutes after the window (the one still on its
+    // way); the walk stops at the digest that covers the window's start.
+    const from = digestOf(archive, 2).start;
+    const to = new Date(digestOf(archive, 4).end.getTime() - 75 * 60_000);
+    // Logs outside the window that no digest lists are not this window's business.
+    tamper.injectLog(served.bucket, archive, ACCOUNT, "eu-west-1", new Date(from.getTime() - 20 * 60_000));
+    tamper.injectLog(served.bucket, archive, ACCOUNT, "eu-west-1", new Date(to.getTime() + 5 * 60_000));
+    const report = await served.validate({ from, to, accounts: [ACCOUNT], regions: ["eu-west-1"] });
+    assert.deepEqual(summarize(report.problems), []);
+    assert.equal(report.scopes[0].digests.valid, 3);
+    assert.deepEqual(report.scopes[0].covered, [
+      { from: digestOf(archive, 2).start.toISOString(), to: digestOf(archive, 4).end.toISOString() },
+    ]);
+  });
+
+  it("a window starting inside a digest reports an unlisted log after its start, never one before it", async () => {
+    const from = new Date(digestOf(archive, 3).start.getTime() + 10 * 60_000);
+    const before = tamper.injectLog(
+      served.bucket,
+      archive,
+      ACCOUNT,
+      "eu-west-1",
+      new Date(from.getTime() - 5 * 60_000),
+    );
+    const inside = tamper.injectLog(
+      served.bucket,
+      archive,
+      ACCOUNT,
+      "eu-west-1",
+      new Date(from.getTime() + 5 * 60_000),
+    );
+    const report = await served.validate({ from, accounts: [ACCOUNT], regions: ["eu-west-1"] });
+    assert.notEqual(before, inside);
+    assert.deepEqual(summarize(report.problems), [`log-unlisted ${inside}`]);
+    assert.equal(report.scopes[0].logs.unlisted, 1);
+    assert.equal(report.scopes[0].digests.valid, 3);
+  });
+
+  it("a window ending shortly before midnight reads the next day's digest that covers its last hour", async () => {
+    // Digests are filed under the UTC day of their end; the one covering 23:00-00:00 is under the next day.
+    const to = new Date("2026-03-01T23:30:00Z");
+    assert.equal(digestOf(archive, 1).end.toISOString().slice(0, 10), "2026-03-02");
+    const report = await served.validate({ to, accounts: [ACCOUNT], regions: ["eu-west-1"] });
+    assert.deepEqual(summarize(report.problems), []);
+    assert.equal(report.scopes[0].digests.valid, 2);
+  });
+
+  it("backfill digest with its signature metadata removed: invalid, and the log it lists is neither trusted nor unlisted", async () => {
+    const backfill = archive.digests.find(
+      (d) => d.backfill && d.accountId === ACCOUNT && d.region === "eu-west-1",
+    )!;
+    tamper.stripSignatureMetadata(served.bucket, backfill.key);
+    const { report, problems } = await only();
+    assert.deepEqual(summarize(problems), [`digest-signature-invalid ${backfill.key}`]);
+    assert.match(problems[0].detail, /^backfill digest: no signature or signature-algorithm/);
+    const scope = report.scopes.find((s) => s.accountId === ACCOUNT && s.region === "eu-west-1")!;
+    assert.deepEqual(scope.digests, { valid: 6, invalid: 1, missing: 0, backfill: 0 });
+    assert.equal(scope.logs.valid, 5 * 2);
+  });
+
+  it("the newest digests deleted: a gap from the newest left to the window's end, unless within the 75-minute slack", async () => {
+    for (const hour of [4, 5]) tamper.deleteObject(served.bucket, digestOf(archive, hour).key);
+    const newestLeft = digestOf(archive, 3).end;
+    const to = new Date(ORG_SPEC.start.getTime() + 6 * 3_600_000);
+    const scoped = { accounts: [ACCOUNT], regions: ["eu-west-1"] };
+    const { problems } = await served.validate({ ...scoped, to });
+    assert.deepEqual(summarize(problems), ["digest-missing "]);
+    assert.match(
+      problems[0].detail,
+      new RegExp(`^no digest after ${newestLeft.toISOString()}: the newest digests are gone`),
+    );
+    assert.deepEqual(problems[0].window, { from: newestLeft.toISOString(), to: to.toISOString() });
+    // Exactly 75 minutes after the newest digest, the next one may still be on its way.
+    const onItsWay = await served.validate({ ...scoped, to: new Date(newestLeft.getTime() + 75 * 60_000) });
+    assert.deepEqual(summarize(onItsWay.problems), []);
+  });
+
+  it("ignores a stray object under the digest prefix that is not a digest file", async () => {
+    const newest = digestOf(archive, 5);
+    const folder = newest.key.slice(0, newest.key.lastIndexOf("/") + 1);
+    served.bucket.put(`${folder}notes.txt`, Buffer.from("not a digest"), {});
+    assert.deepEqual(summarize((await only()).problems), []);
+  });
+
+  for (const other of [{ trailName: "other-trail" }, { homeRegion: "us-east-1" }]) {
+    it(`ignores the digests of another trail in the same bucket and prefix (${JSON.stringify(other)})`, async () => {
+      // Two trails may deliver to one bucket; digest file names carry the trail's name and home region.
+      // Its newest digest ends after ours: it would be the chain's start were it not ignored.
+      const start = new Date(ORG_SPEC.start.getTime() + 30 * 60_000);
+      const second = buildArchive({
+        ...ORG_SPEC,
+        ...other,
+        start,
+        accounts: [ACCOUNT],
+        regions: ["eu-west-1"],
+      });
+      for (const digest of second.digests) {
+        const object = second.objects.find((o) => o.key === digest.key)!;
+        served.bucket.put(object.key, object.body, object.metadata);
+      }
+      assert.deepEqual(summarize((await only()).problems), []);
+    });
+  }
 
   it("digest missing: one deleted digest, with the exact window it covered; its logs are counted as unlisted", async () => {
     const gone = digestOf(archive, 2 + 1);
     tamper.deleteObject(served.bucket, gone.key);
-    const { problems } = await only();
+    const { report, problems } = await only();
+    const scope = report.scopes.find((s) => s.accountId === ACCOUNT && s.region === "eu-west-1")!;
+    assert.deepEqual(scope.digests, { valid: 5, invalid: 0, missing: 1, backfill: 1 });
     assert.deepEqual(summarize(problems), [
       `digest-missing ${gone.key}`,
       ...gone.logKeys.map((key) => `log-unlisted ${key}`),
     ]);
     assert.deepEqual(problems[0].window, { from: gone.start.toISOString(), to: gone.end.toISOString() });
+    assert.match(problems[0].detail, /the digest the next digest names is gone/);
   });
 
   it("digest missing: several consecutive deleted digests are one gap covering all of them, and every skipped log is counted", async () => {
@@ -160,8 +283,11 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
     tamper.editDigest(served.bucket, edited.key, (document) => {
       (document.logFiles as { hashValue: string }[])[0].hashValue = "0".repeat(64);
     });
-    const { problems } = await only();
+    const { report, problems } = await only();
     assert.deepEqual(summarize(problems).slice(0, 1), [`digest-modified ${edited.key}`]);
+    const scope = report.scopes.find((s) => s.accountId === ACCOUNT && s.region === "eu-west-1")!;
+    assert.deepEqual(scope.digests, { valid: 5, invalid: 1, missing: 0, backfill: 1 });
+    assert.match(problems[0].detail, /SHA-256 differs from the previousDigestHashValue of the next digest/);
     // Its log files are not judged against an untrusted list, nor reported as unlisted.
     assert.equal(problems.length, 1);
   });
@@ -229,6 +355,7 @@ describe("validate-logs: restarts and empty windows", function () {
     try {
       const { problems } = await served.validate();
       assert.deepEqual(summarize(problems), [`chain-restarted ${digestOf(archive, 4).key}`]);
+      assert.match(problems[0].detail, /the chain starts again/);
       assert.deepEqual(problems[0].window, {
         from: digestOf(archive, 1).end.toISOString(),
         to: digestOf(archive, 4).start.toISOString(),
@@ -255,6 +382,11 @@ describe("validate-logs: restarts and empty windows", function () {
         accounts: [ACCOUNT],
       });
       assert.deepEqual(summarize(problems), ["window-empty "]);
+      assert.match(problems[0].detail, /no digest file in the window/);
+      assert.deepEqual(problems[0].window, {
+        from: later.toISOString(),
+        to: new Date(later.getTime() + 6 * 3_600_000).toISOString(),
+      });
     } finally {
       await served.close();
     }
