@@ -301,3 +301,20 @@ export function buildArchive(spec: ArchiveSpec): BuiltArchive {
   }
   return archive;
 }
+
+/**
+ * An archive with the example values of "CloudTrail digest file structure" (bucket, home region, time): one
+ * account and region, bucket `amzn-s3-demo-bucket`, a trail in us-east-2, from 2015-08-17 13:00 UTC.
+ */
+export function documentedExampleArchive(hours: number): BuiltArchive {
+  return buildArchive({
+    bucket: "amzn-s3-demo-bucket",
+    trailName: "t",
+    homeRegion: "us-east-2",
+    trailAccountId: "111122223333",
+    accounts: ["111122223333"],
+    regions: ["us-east-2"],
+    start: new Date("2015-08-17T13:00:00Z"),
+    hours,
+  });
+}

@@ -17,7 +17,7 @@ import {
   parseDigestKey,
   parseLogKey,
 } from "../../../tools/validate-logs/layout";
-import { buildArchive, dataSigningString, testSigningKey } from "../../support/archive-builder";
+import { dataSigningString, documentedExampleArchive, testSigningKey } from "../../support/archive-builder";
 
 async function* chunks(...buffers: Buffer[]): AsyncIterable<Uint8Array> {
   for (const buffer of buffers) yield buffer;
@@ -99,16 +99,7 @@ describe("validate-logs: digest and log file layout", () => {
 });
 
 describe("validate-logs: digest signatures", () => {
-  const archive = buildArchive({
-    bucket: "amzn-s3-demo-bucket",
-    trailName: "t",
-    homeRegion: "us-east-2",
-    trailAccountId: "111122223333",
-    accounts: ["111122223333"],
-    regions: ["us-east-2"],
-    start: new Date("2015-08-17T13:00:00Z"),
-    hours: 2,
-  });
+  const archive = documentedExampleArchive(2);
   const [first, second] = archive.digests;
   const key = archive.publicKeys.get("us-east-2")![0];
 

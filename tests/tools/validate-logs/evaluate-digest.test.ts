@@ -9,22 +9,13 @@ import {
 } from "../../../tools/validate-logs/chain";
 import type { ArchiveReader, FetchedObject } from "../../../tools/validate-logs/reader";
 import { publicKeyFromDer } from "../../../tools/validate-logs/digest";
-import { buildArchive, type DigestRecord } from "../../support/archive-builder";
+import { type DigestRecord, documentedExampleArchive } from "../../support/archive-builder";
 
 // One digest judged on its own, as "Custom implementations of CloudTrail log file integrity validation"
 // lays out: its original location, the signature metadata, what its successor vouches for, the key.
 
 describe("validate-logs: one digest judged against what its successor and ListPublicKeys vouch for", () => {
-  const archive = buildArchive({
-    bucket: "amzn-s3-demo-bucket",
-    trailName: "t",
-    homeRegion: "us-east-2",
-    trailAccountId: "111122223333",
-    accounts: ["111122223333"],
-    regions: ["us-east-2"],
-    start: new Date("2015-08-17T13:00:00Z"),
-    hours: 2,
-  });
+  const archive = documentedExampleArchive(2);
   const [first, second] = archive.digests;
   const bucket = archive.spec.bucket;
   const signingKey = archive.publicKeys.get("us-east-2")![0];
@@ -133,16 +124,7 @@ describe("validate-logs: covered windows", () => {
 });
 
 describe("validate-logs: the chain walk stops at the window's start even where digests listed a moment ago are gone", () => {
-  const archive = buildArchive({
-    bucket: "amzn-s3-demo-bucket",
-    trailName: "t",
-    homeRegion: "us-east-2",
-    trailAccountId: "111122223333",
-    accounts: ["111122223333"],
-    regions: ["us-east-2"],
-    start: new Date("2015-08-17T13:00:00Z"),
-    hours: 4,
-  });
+  const archive = documentedExampleArchive(4);
   const signingKey = archive.publicKeys.get("us-east-2")![0];
   const keys = new Map<string, KeyObject>([
     [signingKey.fingerprint, publicKeyFromDer(signingKey.publicDer)!],
