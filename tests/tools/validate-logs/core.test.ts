@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { generateKeyPairSync } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { crc32, gzipSync } from "node:zlib";
 import {
   parseDigest,
   publicKeyFromDer,
@@ -18,6 +18,7 @@ import {
   parseLogKey,
 } from "../../../tools/validate-logs/layout";
 import { dataSigningString, documentedExampleArchive, testSigningKey } from "../../support/archive-builder";
+import { forgeCrc32 } from "../../support/crc32-forge";
 
 async function* chunks(...buffers: Buffer[]): AsyncIterable<Uint8Array> {
   for (const buffer of buffers) yield buffer;
@@ -216,6 +217,37 @@ describe("validate-logs: streaming gunzip and hash", () => {
     assert.equal(two.ok && two.singleMember, false);
     const padded = await hashGzipStream(chunks(gzipSync(content), Buffer.alloc(16)));
     assert.equal(padded.ok && padded.singleMember, false);
+  });
+
+  it("catches a second member forged so its trailer's CRC-32 matches the whole content: the length still differs", async () => {
+    // What an attacker would prepend: a record, then four bytes chosen so that CRC-32(prepended + original)
+    // equals the original member's CRC. Only the trailer's length (RFC 1952, ISIZE) then tells them apart.
+    const original = content;
+    const injected = Buffer.from(JSON.stringify({ Records: [{ eventName: "DeleteTrail" }] }));
+    const forged = Buffer.concat([injected, forgeCrc32(injected, original, crc32(original))]);
+    assert.equal(crc32(Buffer.concat([forged, original])), crc32(original));
+    for (const limit of [undefined, 0]) {
+      const result = await hashGzipStream(chunks(gzipSync(forged), gzipSync(original)), limit);
+      assert.equal(result.ok && result.uncompressedBytes, forged.length + original.length);
+      assert.equal(result.ok && result.singleMember, false, `whole-file limit ${limit}`);
+    }
+  });
+
+  it("streams a file larger than the inflater's buffer, waiting for it to drain, with the same answer", async () => {
+    // 64 KiB chunks of incompressible bytes overfill the inflater's 16 KiB buffer: write() says to wait.
+    const large = randomBytes(1024 * 1024);
+    const file = gzipSync(large);
+    const pieces = Array.from({ length: Math.ceil(file.length / 65536) }, (_, i) =>
+      file.subarray(i * 65536, (i + 1) * 65536),
+    );
+    const streamed = await hashGzipStream(chunks(...pieces), 0);
+    assert.deepEqual(streamed, {
+      ok: true,
+      sha256: sha256Hex(large),
+      compressedBytes: file.length,
+      uncompressedBytes: large.length,
+      singleMember: true,
+    });
   });
 
   it("gives the same answers streamed (files above the whole-file limit) as inflated whole", async () => {
