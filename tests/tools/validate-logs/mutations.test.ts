@@ -173,6 +173,32 @@ describe("validate-logs: the mutation matrix over a loopback S3 and CloudTrail",
     assert.equal(report.scopes[0].digests.valid, 3);
   });
 
+  it("judges log files a full minute inside the window, not those named with its first or last minute", async () => {
+    // A log file's key names its delivery to the minute ("CloudTrail log file examples"), while digests
+    // start and end at any second: a file named with a boundary minute may belong to the neighbouring
+    // digest, outside the window, so only files a minute or more inside are judged unlisted.
+    const from = new Date("2026-03-02T00:20:00Z");
+    const to = new Date("2026-03-02T02:40:00Z");
+    const at = (minutesFromFrom: number, base = from) =>
+      tamper.injectLog(
+        served.bucket,
+        archive,
+        ACCOUNT,
+        "eu-west-1",
+        new Date(base.getTime() + minutesFromFrom * 60_000),
+      );
+    at(0);
+    const firstJudged = at(1);
+    const lastJudged = at(-1, to);
+    at(0, to);
+    const report = await served.validate({ from, to, accounts: [ACCOUNT], regions: ["eu-west-1"] });
+    assert.deepEqual(
+      summarize(report.problems).sort(),
+      [`log-unlisted ${firstJudged}`, `log-unlisted ${lastJudged}`].sort(),
+    );
+    assert.equal(report.scopes[0].logs.unlisted, 2);
+  });
+
   it("a window ending shortly before midnight reads the next day's digest that covers its last hour", async () => {
     // Digests are filed under the UTC day of their end; the one covering 23:00-00:00 is under the next day.
     const to = new Date("2026-03-01T23:30:00Z");
