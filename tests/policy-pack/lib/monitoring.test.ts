@@ -179,3 +179,33 @@ describe("PatternJudge: a noisy pattern's message points at exclusions joined wi
     }
   });
 });
+
+describe("PatternJudge: a covering pattern names each ignored call it also fires on", () => {
+  function noisier(pattern: string, id: string): readonly string[] {
+    const verdict = new PatternJudge().judge(pattern, control(id));
+    assert.equal(verdict.kind, "covers", pattern);
+    return verdict.kind === "covers" ? verdict.noisier : [];
+  }
+
+  it("names the call, its service, who made it and the error code it failed with", () => {
+    // Wider than the catalog's pattern by one alternative: every error code ending in "Exception".
+    const pattern =
+      '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") || ($.errorCode = "*Exception") }';
+    assert.deepEqual(noisier(pattern, "unauthorized-api-calls"), [
+      "DeleteLoginProfile on iam.amazonaws.com by IAMUser failing with EntityTemporarilyUnmodifiableException",
+    ]);
+  });
+
+  it("quotes the error message of a failure that has no error code (a console sign-in)", () => {
+    assert.deepEqual(
+      noisier('{ ($.eventName = ConsoleLogin) && ($.errorMessage = "*") }', "console-auth-failures"),
+      [
+        'ConsoleLogin on signin.amazonaws.com by IAMUser failing with "No username found in supplied account"',
+      ],
+    );
+  });
+
+  it("names nothing for the catalog's own patterns", () => {
+    for (const each of CONTROLS) assert.deepEqual(noisier(each.filterPattern, each.id), [], each.id);
+  });
+});
