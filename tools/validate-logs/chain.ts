@@ -161,20 +161,18 @@ export async function walkChain(
   const problem = (verdict: ProblemVerdict, detail: string, extra: Partial<Problem> = {}) =>
     result.problems.push({ verdict, accountId, region, bucket, detail, ...extra });
 
+  // Newest first.
   const listed: ListedDigest[] = listedKeys
     .map((key) => ({ key, end: parseDigestKey(key)?.end }))
     .filter((entry): entry is ListedDigest => entry.end !== undefined)
     .filter((entry) => entry.end.getTime() <= to.getTime() + DELIVERY_SLACK_MS)
-    .sort((a, b) => a.end.getTime() - b.end.getTime());
-  const visited = new Set<string>();
-  const olderThan = (end: Date): ListedDigest | undefined => {
-    for (let i = listed.length - 1; i >= 0; i--) {
-      if (listed[i].end.getTime() < end.getTime() && !visited.has(listed[i].key)) return listed[i];
-    }
-    return undefined;
-  };
+    .sort((a, b) => b.end.getTime() - a.end.getTime());
+  // The walk only moves back in time (a verified digest names an older one as its previous), so the
+  // newest listed digest strictly older than where it stands has not been walked yet.
+  const olderThan = (end: Date): ListedDigest | undefined =>
+    listed.find((entry) => entry.end.getTime() < end.getTime());
 
-  const newest = listed.at(-1);
+  const newest = listed[0];
   if (!newest) {
     problem(
       "window-empty",
@@ -199,7 +197,6 @@ export async function walkChain(
   while (cursor) {
     const expected: Expectation = cursor;
     cursor = undefined;
-    visited.add(expected.key);
     const keyEnd = parseDigestKey(expected.key)?.end;
     const fetched = await reader.getObject(expected.bucket, expected.key);
     if (!fetched.found) {
