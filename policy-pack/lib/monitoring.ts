@@ -169,7 +169,8 @@ function looseExclusions(pattern: string): string[] {
 function isNegation(expression: JsonExpression): boolean {
   if (expression.type === "comparison") return expression.operator === "!=";
   if (expression.type === "predicate") return expression.predicate === "NOT EXISTS";
-  return expression.type === "and" && expression.operands.every(isNegation);
+  // Negations joined with `&&` or with `||` match nearly every event as well.
+  return expression.operands.every(isNegation);
 }
 
 function showCondition(expression: JsonExpression): string {
@@ -184,7 +185,13 @@ function showCondition(expression: JsonExpression): string {
     return `${expression.selector.text} ${expression.operator} ${shown}`;
   }
   if (expression.type === "predicate") return `${expression.selector.text} ${expression.predicate}`;
-  return expression.operands.map(showCondition).join(" && ");
+  return expression.operands
+    .map((operand) =>
+      operand.type === "and" || operand.type === "or"
+        ? `(${showCondition(operand)})`
+        : showCondition(operand),
+    )
+    .join(expression.type === "and" ? " && " : " || ");
 }
 
 function describeRecord(record: CloudTrailRecord): string {

@@ -166,6 +166,15 @@ describe("PatternJudge: a noisy pattern's message points at exclusions joined wi
     );
   });
 
+  it("quotes a conjunction holding an `||` of negations whole: it too matches nearly every event", () => {
+    assert.match(
+      why(
+        "{ $.eventSource = cloudtrail.amazonaws.com && ($.eventName = CreateTrail || ($.eventName != DescribeTrails && ($.awsRegion != us-east-1 || ($.errorCode NOT EXISTS && $.readOnly != true)))) }",
+      ),
+      /: `\$\.eventName != DescribeTrails && \(\$\.awsRegion != us-east-1 \|\| \(\$\.errorCode NOT EXISTS && \$\.readOnly != true\)\)` is an alternative of `\|\|`, so on its own it matches nearly every event;/,
+    );
+  });
+
   it("gives no exclusion advice for a pattern without `||` exclusions, JSON or not", () => {
     for (const pattern of [
       '{ $.eventSource = cloudtrail.amazonaws.com && $.eventName = "*" }',
