@@ -106,6 +106,13 @@ describe("judgeAlarmed: a filter's metric must reach an alarm that notifies a to
     assert.deepEqual(judgeAlarmed([watched, pending, alarm("root-alarm", {})], watched), { kind: "ok" });
   });
 
+  it("waits for a pending alarm even when an earlier one fails: the pending one may notify", () => {
+    const off = alarm("off", { actionsEnabled: false });
+    const pending = alarm("pending", { namespace: UNKNOWN });
+    assert.deepEqual(judgeAlarmed([watched, off, pending], watched), { kind: "unknown" });
+    assert.equal(judgeAlarmed([watched, off], watched).kind, "fail");
+  });
+
   it("waits while the filter's own metric name, namespace or dimensions are unknown (preview)", () => {
     // An alarm on the known metric exists: only the filter's side is not known yet.
     for (const metricTransformation of [
