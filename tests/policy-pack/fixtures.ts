@@ -275,6 +275,16 @@ export function withProps(stack: Stack, name: string, overrides: Record<string, 
   return stack.map((r) => (r.name === name ? { ...r, props: merge(r.props, overrides) } : r));
 }
 
+/**
+ * The stack plus a copy of resource `name` whose `bucket` is not known yet, as a settings resource of
+ * another bucket looks in preview.
+ */
+export function withUnknownBucketCopy(stack: Stack, name: string): Stack {
+  const original = stack.find((r) => r.name === name);
+  if (!original) throw new Error(`fixture has no resource named ${name}`);
+  return [...stack, resource(original.type, `${name}-elsewhere`, { ...original.props, bucket: UNKNOWN })];
+}
+
 export function withDependencies(
   stack: Stack,
   name: string,

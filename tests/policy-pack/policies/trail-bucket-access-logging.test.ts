@@ -12,6 +12,7 @@ import {
   withDependencies,
   withProps,
   without,
+  withUnknownBucketCopy,
 } from "../fixtures";
 
 describe("trail-bucket-access-logging", () => {
@@ -23,6 +24,9 @@ describe("trail-bucket-access-logging", () => {
     const result = single(checkBucketAccessLogging(without(compliantStack(), "archive-logging")));
     assert.equal(result.status, "non-compliant");
     assert.match(reasonOf(result), /has no server access logging/);
+    // An inline `logging: null` is no logging either, not a logging block without a target.
+    const nullBlock = withProps(without(compliantStack(), "archive-logging"), "archive", { logging: null });
+    assert.match(reasonOf(single(checkBucketAccessLogging(nullBlock))), /has no server access logging/);
   });
 
   it("fails logging into the archive bucket itself", () => {
@@ -122,5 +126,10 @@ describe("trail-bucket-access-logging", () => {
       reasonOf(result),
       /^whether access-log bucket "org-trail-access-logs-111122223333" has Object Lock is not known/,
     );
+  });
+  it("judges the bucket's own logging configuration while another one's bucket is not known yet", () => {
+    // A settings resource whose bucket is unknown belongs to some bucket; the one linked to this bucket decides.
+    const stack = withUnknownBucketCopy(compliantStack(), "archive-logging");
+    assert.equal(single(checkBucketAccessLogging(stack)).status, "compliant");
   });
 });

@@ -10,6 +10,7 @@ import {
   single,
   withProps,
   without,
+  withUnknownBucketCopy,
 } from "../fixtures";
 
 function encryptedWith(sseAlgorithm: unknown) {
@@ -101,5 +102,10 @@ describe("trail-bucket-kms-encryption", () => {
       reasonOf(result),
       /^which bucket BucketServerSideEncryptionConfiguration "archive-encryption" encrypts is not known/,
     );
+  });
+  it("judges the bucket's own encryption configuration while another one's bucket is not known yet", () => {
+    // A settings resource whose bucket is unknown belongs to some bucket; the one linked to this bucket decides.
+    const stack = withUnknownBucketCopy(compliantStack(), "archive-encryption");
+    assert.equal(single(checkBucketKmsEncryption(stack)).status, "compliant");
   });
 });

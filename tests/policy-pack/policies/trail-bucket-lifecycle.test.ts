@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import { checkBucketLifecycle } from "../../../policy-pack/policies/trail-bucket-lifecycle";
-import { UNKNOWN, compliantStack, reasonOf, single, withProps, without } from "../fixtures";
+import {
+  UNKNOWN,
+  compliantStack,
+  reasonOf,
+  single,
+  withProps,
+  without,
+  withUnknownBucketCopy,
+} from "../fixtures";
 
 const DEFAULTS = { minimumRetentionDays: 365 };
 
@@ -152,5 +160,10 @@ describe("trail-bucket-lifecycle", () => {
       reasonOf(single(checkBucketLifecycle(target, DEFAULTS))),
       /^which bucket BucketLifecycleConfiguration "archive-lifecycle" applies to is not known/,
     );
+  });
+  it("judges the bucket's own lifecycle configuration while another one's bucket is not known yet", () => {
+    // A settings resource whose bucket is unknown belongs to some bucket; the one linked to this bucket decides.
+    const stack = withUnknownBucketCopy(compliantStack(), "archive-lifecycle");
+    assert.equal(single(checkBucketLifecycle(stack, DEFAULTS)).status, "compliant");
   });
 });

@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { checkBucketPublicAccessBlock } from "../../../policy-pack/policies/trail-bucket-public-access-block";
-import { UNKNOWN, compliantStack, reasonOf, resource, single, withProps, without } from "../fixtures";
+import {
+  UNKNOWN,
+  compliantStack,
+  reasonOf,
+  resource,
+  single,
+  withProps,
+  without,
+  withUnknownBucketCopy,
+} from "../fixtures";
 
 const ALL_ON = {
   blockPublicAcls: true,
@@ -107,5 +116,10 @@ describe("trail-bucket-public-access-block", () => {
       reasonOf(result),
       /leaves blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets off/,
     );
+  });
+  it("judges the bucket's own public access block while another one's bucket is not known yet", () => {
+    // A settings resource whose bucket is unknown belongs to some bucket; the one linked to this bucket decides.
+    const stack = withUnknownBucketCopy(compliantStack(), "archive-public-access-block");
+    assert.equal(single(checkBucketPublicAccessBlock(stack)).status, "compliant");
   });
 });

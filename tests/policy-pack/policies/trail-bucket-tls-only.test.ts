@@ -9,6 +9,7 @@ import {
   single,
   withProps,
   without,
+  withUnknownBucketCopy,
 } from "../fixtures";
 
 function withPolicy(policy: unknown) {
@@ -126,5 +127,18 @@ describe("trail-bucket-tls-only", () => {
       reasonOf(single(checkBucketTlsOnly(target))),
       /^which bucket BucketPolicy "archive-policy" governs is not known during preview/,
     );
+  });
+  it("judges the bucket's own bucket policy while another one's bucket is not known yet", () => {
+    // A settings resource whose bucket is unknown belongs to some bucket; the one linked to this bucket decides.
+    const stack = withUnknownBucketCopy(compliantStack(), "archive-policy");
+    assert.equal(single(checkBucketTlsOnly(stack)).status, "compliant");
+    // A bucket holds one policy: the one linked to it fails without waiting for the other's bucket.
+    const weak = withUnknownBucketCopy(
+      withPolicy(JSON.stringify({ Statement: [ALLOW_CLOUDTRAIL] })),
+      "archive-policy",
+    );
+    const result = single(checkBucketTlsOnly(weak));
+    assert.equal(result.status, "non-compliant");
+    assert.match(reasonOf(result), /no bucket policy statement that denies s3:\*/);
   });
 });
