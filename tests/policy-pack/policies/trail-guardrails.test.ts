@@ -66,6 +66,11 @@ describe("trail-guardrails", () => {
     const elsewhere = single(checkTrailGuardrails(without(compliantStack(), "archive")));
     assert.equal(elsewhere.status, "not-applicable");
     assert.match(reasonOf(elsewhere), /archive bucket of Trail "org-trail" is not created by this stack/);
+    // The engine lists a property's dependencies even when there are none: an empty list links no bucket.
+    const noDependency = withDependencies(without(compliantStack(), "archive"), "org-trail", {
+      s3BucketName: [],
+    });
+    assert.equal(single(checkTrailGuardrails(noDependency)).status, "not-applicable");
   });
 
   it("finds the archive through the trail's dependency when the trail's bucket name is known only after deployment", () => {
