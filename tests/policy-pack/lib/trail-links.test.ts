@@ -118,12 +118,17 @@ describe("trailKey: the KMS key the trail encrypts with", () => {
     });
     const viaAlias = trail({ kmsKeyId: ALIAS_NAME });
     assert.equal(found(trailKey([decoyKey, pendingAlias, trailsKey, viaAlias], viaAlias)), "unknown");
-    const halfKnownAlias = resource(ALIAS, "half-known-alias", {
-      name: "alias/other",
-      arn: UNKNOWN,
-      targetKeyId: KEY_ID,
-    });
-    assert.equal(found(trailKey([decoyKey, halfKnownAlias, trailsKey, viaAlias], viaAlias)), "unknown");
+    for (const half of [
+      { name: "alias/other", arn: UNKNOWN },
+      { name: UNKNOWN, arn: ALIAS_ARN.replace("alias/org-trail", "alias/other") },
+    ]) {
+      const halfKnownAlias = resource(ALIAS, "half-known-alias", { ...half, targetKeyId: KEY_ID });
+      assert.equal(
+        found(trailKey([decoyKey, halfKnownAlias, trailsKey, viaAlias], viaAlias)),
+        "unknown",
+        JSON.stringify(half),
+      );
+    }
     const preview = trail({ kmsKeyId: UNKNOWN }, { kmsKeyId: [urnOf(KEY, "trail-key")] });
     assert.equal(found(trailKey([decoyKey, trailsKey, preview], preview)), "trail-key");
     const unlinked = trail({ kmsKeyId: UNKNOWN });
