@@ -51,6 +51,16 @@ describe("cloudtrail-management-events", () => {
     const result = checkManagementEvents(trail);
     assert.equal(result.status, "non-compliant");
     assert.match(reasonOf(result), /eventSource notEquals \[kms\.amazonaws\.com\]/);
+    const twice = compliantTrail({
+      advancedEventSelectors: [
+        management({ field: "eventSource", notEquals: ["kms.amazonaws.com"] }),
+        management({ field: "eventSource", notEquals: ["rdsdata.amazonaws.com"] }),
+      ],
+    });
+    assert.match(
+      reasonOf(checkManagementEvents(twice)),
+      /\(selectors narrowed by eventSource notEquals \[kms\.amazonaws\.com\]; eventSource notEquals \[rdsdata\.amazonaws\.com\] do not count\)/,
+    );
   });
 
   it("judges basic event selectors too", () => {

@@ -206,6 +206,16 @@ describe("cloudtrail-s3-data-events", () => {
       reasonOf(checkS3DataEvents(readOnly)),
       /^the S3 object selectors fall short: readOnly equals \[true\]; select all S3 object write events$/,
     );
+    const twoShort = compliantTrail({
+      advancedEventSelectors: [
+        s3Objects({ field: "readOnly", equals: ["true"] }),
+        s3Objects({ field: "eventName", equals: ["PutObject"] }),
+      ],
+    });
+    assert.match(
+      reasonOf(checkS3DataEvents(twoShort)),
+      /^the S3 object selectors fall short: readOnly equals \[true\]; eventName equals \[PutObject\]; select all/,
+    );
     const unknown = compliantTrail({ advancedEventSelectors: UNKNOWN });
     assert.match(
       reasonOf(checkS3DataEvents(unknown)),

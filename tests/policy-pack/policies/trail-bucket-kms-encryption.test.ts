@@ -72,6 +72,11 @@ describe("trail-bucket-kms-encryption", () => {
     const weak = single(checkBucketKmsEncryption(second("AES256")));
     assert.equal(weak.status, "non-compliant");
     assert.match(reasonOf(weak), /bucket "org-trail-archive-111122223333" uses AES256;/);
+    // A value S3 would refuse (a typo) is named as written, next to the weak one.
+    const twoWeak = withProps(second("AES128"), "archive-encryption", {
+      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+    });
+    assert.match(reasonOf(single(checkBucketKmsEncryption(twoWeak))), /uses AES256, AES128;/);
     assert.equal(single(checkBucketKmsEncryption(second("aws:kms:dsse"))).status, "compliant");
     assert.equal(single(checkBucketKmsEncryption(second(UNKNOWN))).status, "unknown");
   });
