@@ -35,7 +35,7 @@ function problems(findings: readonly Finding[]): Finding[] {
   return findings.filter((finding) => finding.status !== "compliant");
 }
 
-function withPattern(controlId: string, pattern: string) {
+function withPattern(controlId: string, pattern: unknown) {
   return withProps(compliantStack(), `${controlId}-filter`, { pattern });
 }
 
@@ -332,6 +332,14 @@ describe("explainCoverage", () => {
       const entry = explained(pending, "root-account-usage");
       assert.equal(entry?.status, "not known yet");
       assert.deepEqual(entry?.coveredBy, []);
+    }
+  });
+
+  it("reads a filter whose pattern is not a string as one it cannot judge, without compiling it", () => {
+    // The random-props sweep feeds such values; the policy must answer, not throw.
+    for (const pattern of [undefined, 5, ["{ $.eventName = ConsoleLogin }"]]) {
+      const entry = explained(withPattern("root-account-usage", pattern), "root-account-usage");
+      assert.equal(entry?.status, "not known yet", JSON.stringify(pattern));
     }
   });
 
