@@ -127,6 +127,7 @@ describe("trail-bucket-access-logging", () => {
       /^whether access-log bucket "org-trail-access-logs-111122223333" has Object Lock is not known/,
     );
   });
+
   it("judges the bucket's own logging configuration while another one's bucket is not known yet", () => {
     // A settings resource whose bucket is unknown belongs to some bucket; the one linked to this bucket decides.
     const stack = withUnknownBucketCopy(compliantStack(), "archive-logging");

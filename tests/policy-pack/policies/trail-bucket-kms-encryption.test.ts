@@ -108,6 +108,7 @@ describe("trail-bucket-kms-encryption", () => {
       /^which bucket BucketServerSideEncryptionConfiguration "archive-encryption" encrypts is not known/,
     );
   });
+
   it("judges the bucket's own encryption configuration while another one's bucket is not known yet", () => {
     // A settings resource whose bucket is unknown belongs to some bucket; the one linked to this bucket decides.
     const stack = withUnknownBucketCopy(compliantStack(), "archive-encryption");

@@ -161,6 +161,7 @@ describe("trail-bucket-lifecycle", () => {
       /^which bucket BucketLifecycleConfiguration "archive-lifecycle" applies to is not known/,
     );
   });
+
   it("judges the bucket's own lifecycle configuration while another one's bucket is not known yet", () => {
     // A settings resource whose bucket is unknown belongs to some bucket; the one linked to this bucket decides.
     const stack = withUnknownBucketCopy(compliantStack(), "archive-lifecycle");

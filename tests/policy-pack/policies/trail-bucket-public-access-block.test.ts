@@ -117,6 +117,7 @@ describe("trail-bucket-public-access-block", () => {
       /leaves blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets off/,
     );
   });
+
   it("judges the bucket's own public access block while another one's bucket is not known yet", () => {
     // A settings resource whose bucket is unknown belongs to some bucket; the one linked to this bucket decides.
     const stack = withUnknownBucketCopy(compliantStack(), "archive-public-access-block");

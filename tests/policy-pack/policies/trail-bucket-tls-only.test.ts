@@ -128,6 +128,7 @@ describe("trail-bucket-tls-only", () => {
       /^which bucket BucketPolicy "archive-policy" governs is not known during preview/,
     );
   });
+
   it("judges the bucket's own bucket policy while another one's bucket is not known yet", () => {
     // A settings resource whose bucket is unknown belongs to some bucket; the one linked to this bucket decides.
     const stack = withUnknownBucketCopy(compliantStack(), "archive-policy");
